@@ -1,0 +1,33 @@
+// i18n — every string a person sees goes through tr().
+//
+// The table in strings.cpp holds each key with its Chinese (default) and English text.
+// A key missing from the table shows as "⟦key⟧" so a test (or a person) spots it at
+// once instead of reading a silent fallback.
+#pragma once
+
+#include <string_view>
+
+namespace bianmin::i18n {
+
+enum class Lang { Zh, En };
+
+Lang current();
+void set_current(Lang lang);
+
+const char* code(Lang lang);     // "zh" / "en" (window.bianmin.lang())
+const char* bcp47(Lang lang);    // "zh-CN" / "en" (<html lang>)
+bool parse_code(std::string_view code, Lang& out);
+
+// The current language's text for key; "⟦key⟧" if the key is unknown.
+const char* tr(const char* key);
+
+// For tests and tools: the number of keys, and the key/zh/en of entry i.
+struct Entry {
+    const char* key;
+    const char* zh;
+    const char* en;
+};
+int entry_count();
+const Entry& entry(int index);
+
+}  // namespace bianmin::i18n

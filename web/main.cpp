@@ -1,0 +1,152 @@
+// Bianmin in the browser: GLFW + WebGL2 + Dear ImGui, one frame per animation frame.
+//
+// [SECTION] Canvas size and pixel ratio
+// [SECTION] Frame
+// [SECTION] Start-up
+// [SECTION] Functions the page calls (window.bianmin test hook)
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+
+#include <cstdio>
+#include <cstring>
+
+#include "app.h"
+#include "i18n/i18n.h"
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "platform/platform.h"
+#include "platform/test_hook.h"
+#include "ui/fonts.h"
+
+namespace {
+
+constexpr float kBaseFontCssPixels = 17.0f;
+
+GLFWwindow* g_window = nullptr;
+float g_atlas_pixel_ratio = 0.0f;
+int g_max_texture_size = 2048;
+bool g_ready_signalled = false;
+ImGuiStyle g_unscaled_style;
+
+//-------------------------------------------------------------------------------------
+// [SECTION] Canvas size and pixel ratio
+//-------------------------------------------------------------------------------------
+// The canvas is sized by CSS (full window); its backing store is CSS size × pixel ratio
+// so text is crisp on phones. ImGui then works in device pixels: GLFW's mouse positions
+// are already scaled to the backing store, and fonts and style are scaled by the ratio.
+
+void fit_canvas_to_window(const bianmin::platform::CanvasMetrics& m) {
+    int width = 0, height = 0;
+    glfwGetWindowSize(g_window, &width, &height);
+    int want_w = m.backing_width, want_h = m.backing_height;
+    // Emscripten 3.1.6's glfwSetWindowSize asks for fullscreen when the size equals the
+    // screen's exactly; one pixel less avoids that surprise.
+    if (want_w == EM_ASM_INT({ return screen.width; }) && want_h == EM_ASM_INT({ return screen.height; })) {
+        want_h -= 1;
+    }
+    if (width != want_w || height != want_h) glfwSetWindowSize(g_window, want_w, want_h);
+}
+
+void rescale_for_pixel_ratio(float ratio) {
+    bianmin::ui::build_font_atlas(kBaseFontCssPixels, ratio, g_max_texture_size);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();  // recreated by the next NewFrame
+    ImGuiStyle& style = ImGui::GetStyle();
+    style = g_unscaled_style;
+    style.ScaleAllSizes(ratio);
+    g_atlas_pixel_ratio = ratio;
+}
+
+//-------------------------------------------------------------------------------------
+// [SECTION] Frame
+//-------------------------------------------------------------------------------------
+
+void frame() {
+    const auto metrics = bianmin::platform::canvas_metrics();
+    if (float(metrics.pixel_ratio) != g_atlas_pixel_ratio) rescale_for_pixel_ratio(float(metrics.pixel_ratio));
+    fit_canvas_to_window(metrics);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+    bianmin::app().draw();
+    ImGui::Render();
+
+    int fb_width = 0, fb_height = 0;
+    glfwGetFramebufferSize(g_window, &fb_width, &fb_height);
+    glViewport(0, 0, fb_width, fb_height);
+    glClearColor(0.95f, 0.96f, 0.97f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    bianmin::test_hook::end_frame();
+
+    if (!g_ready_signalled) {
+        g_ready_signalled = true;
+        bianmin::platform::signal_ready();
+    }
+}
+
+}  // namespace
+
+//-------------------------------------------------------------------------------------
+// [SECTION] Start-up
+//-------------------------------------------------------------------------------------
+
+int main() {
+    if (!glfwInit()) {
+        std::fprintf(stderr, "bianmin: GLFW could not start\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);  // WebGL 2
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    const auto metrics = bianmin::platform::canvas_metrics();
+    g_window = glfwCreateWindow(metrics.backing_width, metrics.backing_height, "便民服务", nullptr, nullptr);
+    if (!g_window) {
+        std::fprintf(stderr, "bianmin: WebGL 2 is not available in this browser\n");
+        return 1;
+    }
+    glfwMakeContextCurrent(g_window);
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &g_max_texture_size);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // layout is the app's, not a file's
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui::StyleColorsLight();
+    g_unscaled_style = ImGui::GetStyle();
+
+    bianmin::test_hook::enable(bianmin::platform::test_mode());
+    if (!bianmin::ui::load_font_files()) return 1;
+
+    ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    bianmin::platform::set_document_language(bianmin::i18n::bcp47(bianmin::i18n::current()));
+
+    emscripten_set_main_loop(frame, 0, false);
+    return 0;
+}
+
+//-------------------------------------------------------------------------------------
+// [SECTION] Functions the page calls (window.bianmin test hook)
+//-------------------------------------------------------------------------------------
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* bm_test_items_json() { return bianmin::test_hook::items_json(); }
+
+EMSCRIPTEN_KEEPALIVE const char* bm_lang() { return bianmin::i18n::code(bianmin::i18n::current()); }
+
+// Returns 1 if the code is a known language; the switch happens at the next frame.
+EMSCRIPTEN_KEEPALIVE int bm_set_lang(const char* code) {
+    bianmin::i18n::Lang lang;
+    if (!code || !bianmin::i18n::parse_code(code, lang)) return 0;
+    bianmin::app().request_language(lang);
+    return 1;
+}
+
+// Committed changes not yet durable in IndexedDB (storage arrives with the store issue).
+EMSCRIPTEN_KEEPALIVE int bm_pending() { return 0; }
+
+}  // extern "C"

@@ -1,0 +1,40 @@
+// Platform — the one door between the app and the browser.
+//
+// Screens and app code call only these functions for anything the browser owns (canvas
+// size, pixel ratio, assets the page fetched, accessibility announcements, the test
+// hook's readiness signal). The JavaScript side lives in web/platform/library_bianmin.js
+// and web/static/boot.js.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace bianmin::platform {
+
+struct CanvasMetrics {
+    double css_width = 0;     // canvas size in CSS pixels
+    double css_height = 0;
+    double pixel_ratio = 1;   // device pixels per CSS pixel (capped, see platform_web.cpp)
+    int backing_width = 0;    // = round(css * ratio): what WebGL draws into
+    int backing_height = 0;
+};
+
+CanvasMetrics canvas_metrics();
+
+// Bytes of an asset the page fetched before main() (e.g. "fonts/cjk.ttf"); empty if absent.
+std::vector<std::uint8_t> take_asset(const std::string& name);
+
+// True when the page was opened with ?test=1.
+bool test_mode();
+
+// Resolve window.bianmin.ready (after the first frame is drawn and data is loaded).
+void signal_ready();
+
+// Say something to screen readers through the page's aria-live region.
+void announce(const std::string& text);
+
+// Tell the page which language the UI shows (sets <html lang>).
+void set_document_language(const char* bcp47);
+
+}  // namespace bianmin::platform

@@ -1,0 +1,94 @@
+// Boots Bianmin: fetches the fonts while the WebAssembly loads, then lets main() run.
+// With ?test=1 it also builds window.bianmin, the test hook (see docs/ARCHITECTURE.md).
+'use strict';
+(function () {
+  const params = new URLSearchParams(location.search);
+  const testMode = params.get('test') === '1';
+  const canvas = document.getElementById('canvas');
+  const statusRegion = document.getElementById('status');
+  const ASSETS = ['fonts/latin.ttf', 'fonts/cjk.ttf'];
+
+  let resolveReady;
+  const ready = new Promise((resolve) => { resolveReady = resolve; });
+
+  function showFatal(zh, en) {
+    const box = document.getElementById('fatal');
+    box.textContent = zh + ' / ' + en;
+    box.style.display = 'flex';
+    document.getElementById('loading').style.display = 'none';
+  }
+
+  const page = {
+    testMode,
+    onReady() {
+      document.getElementById('loading').style.display = 'none';
+      resolveReady();
+    },
+    announce(text) { statusRegion.textContent = text; },
+  };
+
+  function fetchAsset(name) {
+    return fetch(name).then((response) => {
+      if (!response.ok) throw new Error(name + ': HTTP ' + response.status);
+      return response.arrayBuffer();
+    });
+  }
+
+  const Module = {
+    canvas,
+    bianminPage: page,
+    bianminAssets: {},
+    preRun: [function () {
+      Module.addRunDependency('bianmin-assets');
+      Promise.all(ASSETS.map((name) => fetchAsset(name).then((bytes) => {
+        Module.bianminAssets[name] = bytes;
+      }))).then(
+        () => Module.removeRunDependency('bianmin-assets'),
+        (error) => showFatal('无法加载字体文件，请检查网络后刷新', 'Could not load the fonts; check the network and reload (' + error.message + ')'));
+    }],
+    print: (text) => console.log(text),
+    printErr: (text) => console.warn(text),
+    onAbort: (what) => showFatal('程序出错，请刷新页面', 'The app stopped with an error; please reload (' + what + ')'),
+  };
+  window.Module = Module;
+
+  canvas.addEventListener('webglcontextlost', (event) => {
+    event.preventDefault();
+    showFatal('显示出错（WebGL 丢失），请刷新页面', 'The display was lost (WebGL context); please reload');
+  });
+
+  if (!testMode) return;
+
+  // ---- window.bianmin: the test hook contract (stable; other tests rely on it) -----
+  function afterFrames(count) {
+    return new Promise((resolve) => {
+      const step = () => (--count <= 0 ? resolve() : requestAnimationFrame(step));
+      requestAnimationFrame(step);
+    });
+  }
+
+  window.bianmin = {
+    ready,
+    ui: {
+      // Every labelled widget of the last frame, in CSS pixels of the page.
+      items() {
+        const box = canvas.getBoundingClientRect();
+        const scale = canvas.width / box.width;
+        const raw = JSON.parse(Module.ccall('bm_test_items_json', 'string', [], []));
+        return raw.map((item) => ({
+          id: item.id, label: item.label, window: item.window, kind: item.kind,
+          x: box.left + item.x / scale, y: box.top + item.y / scale,
+          w: item.w / scale, h: item.h / scale,
+        }));
+      },
+    },
+    pending() { return Module.ccall('bm_pending', 'number', [], []); },
+    lang() { return Module.ccall('bm_lang', 'string', [], []); },
+    // Resolves to true once a frame in the new language has been drawn.
+    setLang(code) {
+      const ok = Module.ccall('bm_set_lang', 'number', ['string'], [String(code)]) === 1;
+      return ok ? afterFrames(3).then(() => true) : Promise.resolve(false);
+    },
+    nextFrame() { return afterFrames(2); },
+  };
+})();
