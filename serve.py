@@ -20,6 +20,7 @@ import ssl
 import subprocess
 import sys
 import threading
+import urllib.parse
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
 DEPS = os.path.join(ROOT, "build", "deps")
@@ -145,7 +146,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.respond(head_only=False)
 
     def respond(self, head_only):
-        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        path = urllib.parse.unquote(self.path.split("?", 1)[0].split("#", 1)[0])
         if path.endswith("/"):
             path += "index.html"
         relative = os.path.normpath(path.lstrip("/"))
