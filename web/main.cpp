@@ -16,26 +16,30 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "platform/files.h"
 #include "platform/platform.h"
+#include "platform/storage.h"
+#include "platform/storage_test_api.h"
 #include "platform/test_hook.h"
+#include "platform/text_input.h"
+#include "platform/touch.h"
+#include "ui/display.h"
 #include "ui/fonts.h"
 
 namespace {
 
-constexpr float kBaseFontCssPixels = 17.0f;
-
 GLFWwindow* g_window = nullptr;
-float g_atlas_pixel_ratio = 0.0f;
 int g_max_texture_size = 2048;
 bool g_ready_signalled = false;
-ImGuiStyle g_unscaled_style;
+int g_frames_drawn = 0;  // since the stored events were loaded (frame() draws nothing before)
 
 //-------------------------------------------------------------------------------------
 // [SECTION] Canvas size and pixel ratio
 //-------------------------------------------------------------------------------------
 // The canvas is sized by CSS (full window); its backing store is CSS size × pixel ratio
 // so text is crisp on phones. ImGui then works in device pixels: GLFW's mouse positions
-// are already scaled to the backing store, and fonts and style are scaled by the ratio.
+// are already scaled to the backing store, and fonts and style are scaled by the ratio
+// (ui/display.cpp, which also follows browser zoom and the font-size setting).
 
 void fit_canvas_to_window(const bianmin::platform::CanvasMetrics& m) {
     int width = 0, height = 0;
@@ -49,29 +53,25 @@ void fit_canvas_to_window(const bianmin::platform::CanvasMetrics& m) {
     if (width != want_w || height != want_h) glfwSetWindowSize(g_window, want_w, want_h);
 }
 
-void rescale_for_pixel_ratio(float ratio) {
-    bianmin::ui::build_font_atlas(kBaseFontCssPixels, ratio, g_max_texture_size);
-    ImGui_ImplOpenGL3_DestroyFontsTexture();  // recreated by the next NewFrame
-    ImGuiStyle& style = ImGui::GetStyle();
-    style = g_unscaled_style;
-    style.ScaleAllSizes(ratio);
-    g_atlas_pixel_ratio = ratio;
-}
-
 //-------------------------------------------------------------------------------------
 // [SECTION] Frame
 //-------------------------------------------------------------------------------------
 
 void frame() {
+    // Until the stored events are loaded, the page's loading overlay covers the canvas:
+    // drawing would be wasted, and it slows IndexedDB down (the reads share this thread).
+    if (!bianmin::storage::loaded()) return;
     const auto metrics = bianmin::platform::canvas_metrics();
-    if (float(metrics.pixel_ratio) != g_atlas_pixel_ratio) rescale_for_pixel_ratio(float(metrics.pixel_ratio));
+    bianmin::ui::display::begin_frame(metrics);  // font atlas, style and texture, between frames
     fit_canvas_to_window(metrics);
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
+    bianmin::platform::touch::new_frame();  // drag-to-scroll, long press
     bianmin::app().draw();
     ImGui::Render();
+    bianmin::platform::text_input::end_frame();  // DOM focus follows the active text field
 
     int fb_width = 0, fb_height = 0;
     glfwGetFramebufferSize(g_window, &fb_width, &fb_height);
@@ -81,7 +81,9 @@ void frame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     bianmin::test_hook::end_frame();
 
-    if (!g_ready_signalled) {
+    // Ready once the stored events are loaded and two frames are drawn with them: ImGui
+    // lays out new windows and tab bars in their first frame and shows them in the next.
+    if (!g_ready_signalled && ++g_frames_drawn >= 2) {
         g_ready_signalled = true;
         bianmin::platform::signal_ready();
     }
@@ -115,12 +117,21 @@ int main() {
     io.IniFilename = nullptr;  // layout is the app's, not a file's
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui::StyleColorsLight();
-    g_unscaled_style = ImGui::GetStyle();
+    bianmin::ui::display::init(g_max_texture_size);
 
     bianmin::test_hook::enable(bianmin::platform::test_mode());
-    if (!bianmin::ui::load_font_files()) return 1;
+    // Start reading the stored events now; fonts and GL start meanwhile (see frame()).
+    if (bianmin::platform::test_mode()) bianmin::storage_test::install();
+    bianmin::storage::open([](auto records, const bianmin::storage::LoadReport& report) {
+        // Until the core's event log lands, only the test hook consumes stored records.
+        if (bianmin::platform::test_mode()) bianmin::storage_test::on_loaded(records, report);
+    });
+    if (!bianmin::ui::fonts::load_font_files()) return 1;
 
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+    bianmin::platform::text_input::install(g_window);  // after the backend: replaces its char callback
+    bianmin::platform::touch::install(g_window);
+    bianmin::platform::files::install();
     ImGui_ImplOpenGL3_Init("#version 300 es");
     bianmin::platform::set_document_language(bianmin::i18n::bcp47(bianmin::i18n::current()));
 
@@ -146,7 +157,7 @@ EMSCRIPTEN_KEEPALIVE int bm_set_lang(const char* code) {
     return 1;
 }
 
-// Committed changes not yet durable in IndexedDB (storage arrives with the store issue).
-EMSCRIPTEN_KEEPALIVE int bm_pending() { return 0; }
+// Committed changes not yet durable in IndexedDB.
+EMSCRIPTEN_KEEPALIVE int bm_pending() { return int(bianmin::storage::pending()); }
 
 }  // extern "C"

@@ -6,6 +6,10 @@ Run with Debian's /usr/bin/python3 (it has python3-fonttools). Writes:
   cjk.ttf    Droid Sans Fallback: CJK punctuation, full-width forms, GB2312 level 1
              (3,755 common characters) and every non-ASCII character found in the app's
              own sources and assets (--scan folders)
+  cjk-extra.ttf  every other CJK character Droid Sans Fallback has (~24,000: the rest
+             of GB2312 and GBK, CJK Extension A, compatibility ideographs). The page
+             fetches it in the background after start; the app takes glyphs from it only
+             for rare characters that appear (residents' names).
 The app merges cjk.ttf into latin.ttf (Droid Sans Fallback has no Latin glyphs).
 """
 import argparse
@@ -47,6 +51,12 @@ def chars_in_sources(folders):
     return found
 
 
+def font_characters(font_path):
+    from fontTools.ttLib import TTFont
+    with TTFont(font_path, lazy=True) as font:
+        return {chr(cp) for cp in font.getBestCmap()}
+
+
 def expand(ranges):
     return {chr(cp) for lo, hi in ranges for cp in range(lo, hi + 1)}
 
@@ -81,7 +91,10 @@ def main():
     cjk = expand(CJK_RANGES) | set(gb2312_level1()) | {c for c in app_chars if ord(c) >= 0x2E80}
     write_subset(LATIN_FONT, latin, os.path.join(args.out, "latin.ttf"))
     write_subset(CJK_FONT, cjk, os.path.join(args.out, "cjk.ttf"))
-    for name in ("latin.ttf", "cjk.ttf"):
+    # Disjoint from cjk.ttf: nothing is downloaded twice.
+    extra = {c for c in font_characters(CJK_FONT) if ord(c) >= 0x2E80} - cjk
+    write_subset(CJK_FONT, extra, os.path.join(args.out, "cjk-extra.ttf"))
+    for name in ("latin.ttf", "cjk.ttf", "cjk-extra.ttf"):
         size = os.path.getsize(os.path.join(args.out, name))
         print(f"make_fonts: {name} {size // 1024} KB")
 

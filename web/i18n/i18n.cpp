@@ -47,6 +47,12 @@ const char* tr(const char* key) {
     return g_current == Lang::Zh ? it->second->zh : it->second->en;
 }
 
+const Entry* find(const char* key) {
+    const auto& map = index();
+    auto it = map.find(key);
+    return it == map.end() ? nullptr : it->second;
+}
+
 int entry_count() { return kEntryCount; }
 const Entry& entry(int i) { return kEntries[i]; }
 

@@ -29,5 +29,7 @@ struct Entry {
 };
 int entry_count();
 const Entry& entry(int index);
+// The entry for key, or null: for text needed in both languages at once (error messages).
+const Entry* find(const char* key);
 
 }  // namespace bianmin::i18n

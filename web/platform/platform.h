@@ -7,6 +7,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +24,9 @@ struct CanvasMetrics {
 
 CanvasMetrics canvas_metrics();
 
+// What the most recent canvas_metrics() call measured (no DOM access).
+CanvasMetrics last_canvas_metrics();
+
 // Bytes of an asset the page fetched before main() (e.g. "fonts/cjk.ttf"); empty if absent.
 std::vector<std::uint8_t> take_asset(const std::string& name);
 
@@ -36,5 +41,31 @@ void announce(const std::string& text);
 
 // Tell the page which language the UI shows (sets <html lang>).
 void set_document_language(const char* bcp47);
+
+// True on https:// and http://localhost. Without it the browser gives no service worker
+// (no offline start), no clipboard API and no WebCrypto: the app says so on screen.
+bool secure_context();
+
+// The page address's query parameter `name` (e.g. "screen" of ?screen=gallery).
+std::optional<std::string> query_param(const char* name);
+
+// The device has a touch screen (coarse pointer or touch points); a first touch also counts.
+bool touch_capable();
+
+// Small per-device preferences (font size, ...) kept in the browser's localStorage.
+std::optional<std::string> setting(const char* key);
+void set_setting(const char* key, const std::string& value);
+
+// Today on this device's calendar.
+struct CalendarDay {
+    int year = 1970;
+    int month = 1;
+    int day = 1;
+};
+CalendarDay local_today();
+
+// Fetches an asset in the background (never blocks a frame). `done` runs later, between
+// frames, with the bytes, or with an empty vector if the fetch failed (e.g. offline).
+void fetch_asset_async(const std::string& name, std::function<void(std::vector<std::uint8_t>)> done);
 
 }  // namespace bianmin::platform

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <map>
 
+#include <emscripten.h>
 #include <emscripten/html5.h>
 
 // Implemented in web/platform/library_bianmin.js.
@@ -13,6 +16,14 @@ int bm_js_test_mode();
 void bm_js_signal_ready();
 void bm_js_announce(const char* text);
 void bm_js_set_document_language(const char* bcp47);
+// library_platform.js
+int bm_js_secure_context();
+char* bm_js_query_param(const char* name);  // malloc'd, or null
+int bm_js_touch_capable();
+char* bm_js_setting_get(const char* key);   // malloc'd, or null
+void bm_js_setting_set(const char* key, const char* value);
+int bm_js_local_date();
+void bm_js_fetch_asset_async(const char* name, int token);
 }
 
 namespace bianmin::platform {
@@ -21,12 +32,39 @@ namespace bianmin::platform {
 // and every frame cost four times as much.
 constexpr double kMaxPixelRatio = 2.0;
 
+namespace {
+
+CanvasMetrics g_last_metrics;
+
+// Takes a malloc'd string from JavaScript.
+std::optional<std::string> adopt(char* text) {
+    if (!text) return std::nullopt;
+    std::string copy(text);
+    std::free(text);
+    return copy;
+}
+
+struct AssetRequests {
+    int next_token = 1;
+    std::map<int, std::function<void(std::vector<std::uint8_t>)>> waiting;
+};
+
+AssetRequests& asset_requests() {
+    static AssetRequests r;
+    return r;
+}
+
+}  // namespace
+
+CanvasMetrics last_canvas_metrics() { return g_last_metrics; }
+
 CanvasMetrics canvas_metrics() {
     CanvasMetrics m;
     emscripten_get_element_css_size("#canvas", &m.css_width, &m.css_height);
     m.pixel_ratio = std::clamp(emscripten_get_device_pixel_ratio(), 1.0, kMaxPixelRatio);
     m.backing_width = std::max(1, int(std::lround(m.css_width * m.pixel_ratio)));
     m.backing_height = std::max(1, int(std::lround(m.css_height * m.pixel_ratio)));
+    g_last_metrics = m;
     return m;
 }
 
@@ -43,4 +81,52 @@ void signal_ready() { bm_js_signal_ready(); }
 void announce(const std::string& text) { bm_js_announce(text.c_str()); }
 void set_document_language(const char* bcp47) { bm_js_set_document_language(bcp47); }
 
+bool secure_context() { return bm_js_secure_context() != 0; }
+std::optional<std::string> query_param(const char* name) { return adopt(bm_js_query_param(name)); }
+bool touch_capable() { return bm_js_touch_capable() != 0; }
+std::optional<std::string> setting(const char* key) { return adopt(bm_js_setting_get(key)); }
+void set_setting(const char* key, const std::string& value) { bm_js_setting_set(key, value.c_str()); }
+
+CalendarDay local_today() {
+    const int packed = bm_js_local_date();
+    return CalendarDay{packed / 10000, packed / 100 % 100, packed % 100};
+}
+
+void fetch_asset_async(const std::string& name, std::function<void(std::vector<std::uint8_t>)> done) {
+    AssetRequests& r = asset_requests();
+    const int token = r.next_token++;
+    r.waiting.emplace(token, std::move(done));
+    bm_js_fetch_asset_async(name.c_str(), token);
+}
+
 }  // namespace bianmin::platform
+
+//-------------------------------------------------------------------------------------
+// Functions the page calls (library_platform.js)
+//-------------------------------------------------------------------------------------
+
+namespace {
+
+void finish_asset_request(int token, std::vector<std::uint8_t> bytes) {
+    auto& waiting = bianmin::platform::asset_requests().waiting;
+    auto it = waiting.find(token);
+    if (it == waiting.end()) return;
+    auto done = std::move(it->second);
+    waiting.erase(it);
+    done(std::move(bytes));
+}
+
+}  // namespace
+
+extern "C" {
+
+// Takes ownership of `data` (malloc'd by the page).
+EMSCRIPTEN_KEEPALIVE void bm_asset_arrived(int token, std::uint8_t* data, int size) {
+    std::vector<std::uint8_t> bytes(data, data + std::max(0, size));
+    std::free(data);
+    finish_asset_request(token, std::move(bytes));
+}
+
+EMSCRIPTEN_KEEPALIVE void bm_asset_failed(int token) { finish_asset_request(token, {}); }
+
+}  // extern "C"

@@ -18,6 +18,8 @@ struct Item {
     std::string window;
     std::string kind;
     ImRect rect;
+    std::string value;
+    bool has_value = false;
 };
 
 struct Collector {
@@ -29,6 +31,9 @@ struct Collector {
     // ItemAdd comes just before ItemInfo for the same id; keep its rectangle.
     ImGuiID pending_id = 0;
     ImRect pending_rect;
+    // Tab items report ItemInfo before their ItemAdd: the item waits for its rectangle.
+    ImGuiID awaiting_rect_id = 0;
+    std::size_t awaiting_rect_index = 0;
 };
 
 Collector& collector() {
@@ -55,7 +60,7 @@ void add(ImGuiContext* ctx, ImGuiID id, const ImRect& rect, std::string label, c
     Collector& c = collector();
     const ImGuiWindow* window = ctx->CurrentWindow;
     c.building.push_back(Item{id, std::move(label), window ? visible_label(window->Name) : "",
-                              kind, rect});
+                              kind, rect, {}, false});
 }
 
 }  // namespace
@@ -78,6 +83,35 @@ void record_last_item(const char* label, const char* kind) {
     add(&g, g.LastItemData.ID, g.LastItemData.Rect, visible_label(label), kind);
 }
 
+void record_item(const ImRect& rect, const char* label, const char* kind) {
+    Collector& c = collector();
+    if (!c.on) return;
+    ImGuiContext& g = *GImGui;
+    add(&g, 0, rect, visible_label(label), kind);
+}
+
+// The item of this frame reported for ImGui's last item, or null.
+static Item* last_reported_item() {
+    Collector& c = collector();
+    if (!c.on) return nullptr;
+    const ImGuiID id = GImGui->LastItemData.ID;
+    for (auto it = c.building.rbegin(); it != c.building.rend(); ++it) {
+        if (it->id == id) return &*it;
+    }
+    return nullptr;
+}
+
+void set_last_label(const char* label) {
+    if (Item* item = last_reported_item()) item->label = visible_label(label);
+}
+
+void set_last_value(const char* value) {
+    if (Item* item = last_reported_item()) {
+        item->value = value ? value : "";
+        item->has_value = true;
+    }
+}
+
 void end_frame() {
     Collector& c = collector();
     if (!c.on) return;
@@ -90,9 +124,11 @@ const char* items_json() {
     Collector& c = collector();
     nlohmann::json items = nlohmann::json::array();
     for (const Item& item : c.last_frame) {
-        items.push_back({{"id", item.id}, {"label", item.label}, {"window", item.window},
-                         {"kind", item.kind}, {"x", item.rect.Min.x}, {"y", item.rect.Min.y},
-                         {"w", item.rect.GetWidth()}, {"h", item.rect.GetHeight()}});
+        nlohmann::json entry = {{"id", item.id}, {"label", item.label}, {"window", item.window},
+                                {"kind", item.kind}, {"x", item.rect.Min.x}, {"y", item.rect.Min.y},
+                                {"w", item.rect.GetWidth()}, {"h", item.rect.GetHeight()}};
+        if (item.has_value) entry["value"] = item.value;
+        items.push_back(std::move(entry));
     }
     c.json = items.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return c.json.c_str();
@@ -106,16 +142,32 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID id, const ImRect& bb, co
     auto& c = bianmin::test_hook::collector();
     c.pending_id = id;
     c.pending_rect = bb;
+    if (id != 0 && id == c.awaiting_rect_id && c.awaiting_rect_index < c.building.size() &&
+        c.building[c.awaiting_rect_index].id == id) {
+        c.building[c.awaiting_rect_index].rect = bb;
+    }
+    c.awaiting_rect_id = 0;
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
     auto& c = bianmin::test_hook::collector();
     ImGuiWindow* window = ctx->CurrentWindow;
     if (window && id == window->ID) return;  // whole windows are not widgets
-    ImRect rect = (id == c.pending_id) ? c.pending_rect : ctx->LastItemData.Rect;
+    // Some widgets report twice (MenuItem: its inner Selectable without a label, then
+    // itself): keep one item, with the kind of the first report and the label of the last.
+    if (!c.building.empty() && c.building.back().id == id && id != 0) {
+        if (label && *label) c.building.back().label = bianmin::test_hook::visible_label(label);
+        return;
+    }
+    const bool added_already = id == c.pending_id;
+    ImRect rect = added_already ? c.pending_rect : ctx->LastItemData.Rect;
     const char* kind = c.hint ? c.hint : bianmin::test_hook::kind_from_flags(flags, window);
     c.hint = nullptr;
     bianmin::test_hook::add(ctx, id, rect, bianmin::test_hook::visible_label(label), kind);
+    if (!added_already) {
+        c.awaiting_rect_id = id;
+        c.awaiting_rect_index = c.building.size() - 1;
+    }
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}

@@ -18,11 +18,24 @@
     document.getElementById('loading').style.display = 'none';
   }
 
+  // Offline start: the service worker (sw.js) keeps the whole app. Browsers allow it only
+  // in a secure context (https:// or localhost); the app itself says when that is missing.
+  // Registered once the app is on screen, so its downloads never slow the first start.
+  function registerServiceWorker() {
+    if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+    navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' })
+      // Look for a new build now, not whenever the browser gets round to it: the next
+      // start then runs it. Offline this simply fails.
+      .then((registration) => registration.update().catch(() => {}))
+      .catch((error) => console.warn('bianmin: offline start unavailable: ' + error.message));
+  }
+
   const page = {
     testMode,
     onReady() {
       document.getElementById('loading').style.display = 'none';
       resolveReady();
+      registerServiceWorker();
     },
     announce(text) { statusRegion.textContent = text; },
   };
@@ -79,6 +92,7 @@
           id: item.id, label: item.label, window: item.window, kind: item.kind,
           x: box.left + item.x / scale, y: box.top + item.y / scale,
           w: item.w / scale, h: item.h / scale,
+          ...(item.value !== undefined ? { value: item.value } : {}),  // text fields
         }));
       },
     },
