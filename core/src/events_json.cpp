@@ -1,0 +1,320 @@
+// JSON of events, the events file, the canonical form — and the exception boundary:
+// everything public here catches and returns Errors.
+//
+// Index
+// [SECTION] Event <-> JSON
+// [SECTION] Exception boundary
+// [SECTION] Skimming a large document
+// [SECTION] Entry points
+#include <array>
+#include <limits>
+#include <utility>
+
+#include "json_detail.hpp"
+
+namespace bianmin {
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Event <-> JSON
+//-----------------------------------------------------------------------------
+
+using PayloadParser = Payload (*)(const Json&);
+
+template <std::size_t I>
+Payload parse_payload(const Json& j) {
+    std::variant_alternative_t<I, Payload> value;
+    from_json(j, value);
+    return Payload(std::in_place_index<I>, std::move(value));
+}
+template <std::size_t... I>
+constexpr std::array<PayloadParser, sizeof...(I)> make_parsers(std::index_sequence<I...>) {
+    return {&parse_payload<I>...};
+}
+constexpr auto kPayloadParsers = make_parsers(std::make_index_sequence<kEventTypeCount>{});
+
+// The format has no fractions and no integers beyond int64: refuse them before
+// conversion (nlohmann would silently truncate 1.5 to 1). Depth is bounded too.
+void check_numbers(const Json& j, int depth) {
+    if (depth > kMaxJsonDepth) throw JsonError("json.too_deep", "the JSON is nested too deeply");
+    switch (j.type()) {
+        case Json::value_t::number_float: throw JsonError("json.fraction", "numbers must be whole (no fractions)");
+        case Json::value_t::number_unsigned:
+            if (j.get<std::uint64_t>() > std::uint64_t(std::numeric_limits<std::int64_t>::max()))
+                throw JsonError("json.number_range", "a number is out of range");
+            break;
+        case Json::value_t::object:
+        case Json::value_t::array:
+            for (const auto& child : j) check_numbers(child, depth + 1);
+            break;
+        default: break;
+    }
+}
+
+}  // namespace
+
+void to_json(Json& j, const Event& v) {
+    Json data;
+    std::visit([&](const auto& payload) { to_json(data, payload); }, v.payload);
+    j = Json{{"id", v.id}, {"hlc", v.hlc}, {"actor", v.actor}, {"type", std::string(to_string(v.type()))},
+             {"data", std::move(data)}};
+}
+
+void from_json(const Json& j, Event& v) {
+    json_detail::require_object(j, 5, "Event");
+    v.id = j.at("id").get<EventId>();
+    v.hlc = j.at("hlc").get<Hlc>();
+    v.actor = j.at("actor").get<Actor>();
+    const Json& type = j.at("type");
+    if (!type.is_string()) throw JsonError("json.wrong_type", "type must be a string");
+    auto parsed = event_type_from_string(type.get_ref<const std::string&>());
+    if (!parsed) throw JsonError("json.unknown_event_type", "unknown event type: " + type.get<std::string>());
+    v.payload = kPayloadParsers[std::size_t(*parsed)](j.at("data"));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Exception boundary
+//-----------------------------------------------------------------------------
+
+namespace {
+
+Error json_failure(std::string code, const std::string& where, const std::string& what) {
+    std::string prefix = where.empty() ? "" : where + ": ";
+    return make_error(std::move(code), where.empty() ? "json" : where, "文件内容不正确 — " + prefix + what,
+                      "the file is not valid — " + prefix + what);
+}
+
+// Runs `f`, turning every exception into an Error located at `where`.
+template <class F>
+std::optional<Error> guarded(const std::string& where, F&& f) {
+    try {
+        f();
+        return std::nullopt;
+    } catch (const JsonError& e) {
+        return json_failure(e.code, where, e.what());
+    } catch (const Json::parse_error& e) {
+        return json_failure("json.syntax", where, e.what());
+    } catch (const Json::type_error& e) {
+        return json_failure("json.wrong_type", where, e.what());
+    } catch (const Json::out_of_range& e) {
+        return json_failure(e.id == 403 ? "json.missing_key" : "json.number_range", where, e.what());
+    } catch (const Json::exception& e) {
+        return json_failure("json.invalid", where, e.what());
+    } catch (const std::bad_alloc&) {
+        return json_failure("json.too_large", where, "out of memory");
+    } catch (const std::exception& e) {
+        return json_failure("json.invalid", where, e.what());
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Skimming a large document
+//-----------------------------------------------------------------------------
+
+// Finds the extent of JSON values without building them, so a file of 200,000 events
+// is parsed one event at a time. It only delimits; nlohmann validates each piece.
+class Skimmer {
+public:
+    explicit Skimmer(std::string_view text) : t_(text) {}
+
+    void skip_ws() {
+        while (i_ < t_.size() && (t_[i_] == ' ' || t_[i_] == '\n' || t_[i_] == '\r' || t_[i_] == '\t')) ++i_;
+    }
+    bool at_end() { skip_ws(); return i_ >= t_.size(); }
+    bool consume(char c) {
+        skip_ws();
+        if (i_ < t_.size() && t_[i_] == c) { ++i_; return true; }
+        return false;
+    }
+    char peek() { skip_ws(); return i_ < t_.size() ? t_[i_] : '\0'; }
+    std::size_t offset() const { return i_; }
+
+    // The next value's text; throws JsonError on truncation or excessive depth.
+    std::string_view value() {
+        skip_ws();
+        if (i_ >= t_.size()) throw JsonError("json.syntax", "unexpected end of input");
+        std::size_t start = i_;
+        char c = t_[i_];
+        if (c == '"') {
+            skip_string();
+        } else if (c == '{' || c == '[') {
+            int depth = 0;
+            while (i_ < t_.size()) {
+                char d = t_[i_];
+                if (d == '"') { skip_string(); continue; }
+                if (d == '{' || d == '[') {
+                    if (++depth > kMaxJsonDepth) throw JsonError("json.too_deep", "the JSON is nested too deeply");
+                } else if (d == '}' || d == ']') {
+                    if (--depth == 0) { ++i_; break; }
+                }
+                ++i_;
+            }
+            if (depth != 0) throw JsonError("json.syntax", "unexpected end of input (unclosed bracket)");
+        } else {
+            while (i_ < t_.size() && !is_delimiter(t_[i_])) ++i_;
+            if (i_ == start) throw JsonError("json.syntax", std::string("unexpected character '") + c + "'");
+        }
+        return t_.substr(start, i_ - start);
+    }
+
+private:
+    static bool is_delimiter(char c) {
+        return c == ',' || c == '}' || c == ']' || c == ':' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    }
+    void skip_string() {
+        ++i_;  // opening quote
+        while (i_ < t_.size()) {
+            char c = t_[i_];
+            if (c == '\\') { i_ += 2; continue; }
+            ++i_;
+            if (c == '"') return;
+        }
+        throw JsonError("json.syntax", "unexpected end of input (unclosed string)");
+    }
+    std::string_view t_;
+    std::size_t i_ = 0;
+};
+
+Event event_from_text(std::string_view text) {
+    Json j = Json::parse(text.begin(), text.end());
+    check_numbers(j, 0);
+    return j.get<Event>();
+}
+
+// Reads "[ e, e, ... ]" from the skimmer into `out`; errors name the index.
+std::optional<Error> read_array(Skimmer& sk, std::vector<Event>& out) {
+    std::string where = "events";  // read by guarded() when it catches: names the failing event
+    return guarded(where, [&] {
+        if (!sk.consume('[')) throw JsonError("json.wrong_type", "events must be an array");
+        if (sk.consume(']')) return;
+        for (std::size_t index = 0;; ++index) {
+            where = "events[" + std::to_string(index) + "]";
+            std::string_view text = sk.value();
+            out.push_back(event_from_text(text));
+            if (sk.consume(',')) continue;
+            if (sk.consume(']')) return;
+            throw JsonError("json.syntax", "expected ',' or ']' after this event");
+        }
+    });
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Entry points
+//-----------------------------------------------------------------------------
+
+Result<Event> parse_event(std::string_view json_text) {
+    Event event;
+    if (auto bad = guarded("", [&] {
+            Skimmer sk(json_text);
+            std::string_view whole = sk.value();  // bounds the depth before parsing
+            if (!sk.at_end()) throw JsonError("json.syntax", "text after the event");
+            event = event_from_text(whole);
+        }))
+        return *bad;
+    return event;
+}
+
+Result<Event> event_from_json(const Json& j) {
+    Event event;
+    if (auto bad = guarded("", [&] {
+            check_numbers(j, 0);
+            event = j.get<Event>();
+        }))
+        return *bad;
+    return event;
+}
+
+Result<std::vector<Event>> read_events_array(std::string_view json_text) {
+    std::vector<Event> events;
+    Skimmer sk(json_text);
+    if (auto bad = read_array(sk, events)) return *bad;
+    if (!sk.at_end()) return json_failure("json.syntax", "", "text after the events array");
+    return events;
+}
+
+Result<std::vector<Event>> read_events_file(std::string_view json_text) {
+    std::vector<Event> events;
+    bool seen_events = false, seen_format = false, seen_version = false;
+    Skimmer sk(json_text);
+    std::optional<Error> inner;
+    auto bad = guarded("", [&] {
+        if (!sk.consume('{')) throw JsonError("json.syntax", "an events file is a JSON object");
+        if (sk.consume('}')) return;
+        for (;;) {
+            std::string_view key_text = sk.value();
+            Json key = Json::parse(key_text.begin(), key_text.end());
+            if (!key.is_string()) throw JsonError("json.syntax", "expected a key");
+            if (!sk.consume(':')) throw JsonError("json.syntax", "expected ':'");
+            const std::string& name = key.get_ref<const std::string&>();
+            bool* seen = name == "events" ? &seen_events : name == "format" ? &seen_format : name == "version" ? &seen_version : nullptr;
+            if (seen && *seen) throw JsonError("json.duplicate_key", "the key \"" + name + "\" appears twice");
+            if (seen) *seen = true;
+            if (name == "events") {
+                inner = read_array(sk, events);
+                if (inner) return;
+            } else {
+                std::string_view value_text = sk.value();
+                Json value = Json::parse(value_text.begin(), value_text.end());
+                if (name == "format" && !(value.is_string() && value.get<std::string>() == kEventsFormat))
+                    throw JsonError("format.unknown", "this is not a Bianmin events file (format must be \"bianmin-events\")");
+                if (name == "version") {
+                    if (!value.is_number_integer()) throw JsonError("format.version", "version must be a whole number");
+                    if (value.get<std::int64_t>() != kEventsVersion)
+                        throw JsonError("format.version", "events file version " + value.dump() +
+                                                              " is not supported (this program reads version " +
+                                                              std::to_string(kEventsVersion) + ")");
+                }
+            }
+            if (sk.consume(',')) continue;
+            if (sk.consume('}')) break;
+            throw JsonError("json.syntax", "expected ',' or '}'");
+        }
+        if (!sk.at_end()) throw JsonError("json.syntax", "text after the end of the file's object");
+    });
+    if (inner) return *inner;
+    if (bad) return *bad;
+    if (!seen_format || !seen_version || !seen_events)
+        return make_error("format.missing", "json", "不是便民事件文件:缺少 format、version 或 events",
+                          "not a Bianmin events file: format, version or events is missing");
+    return events;
+}
+
+std::string canonical_event(const Event& event) {
+    Json j = event;
+    return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string canonical_events(std::span<const Event> events) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        if (i) out += ',';
+        out += canonical_event(events[i]);
+    }
+    out += ']';
+    return out;
+}
+
+std::string write_events_file(std::span<const Event> events) {
+    std::string out = "{\"format\":\"" + std::string(kEventsFormat) + "\",\"version\":" + std::to_string(kEventsVersion) +
+                      ",\"events\":[";
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        out += i ? ",\n" : "\n";
+        out += canonical_event(events[i]);
+    }
+    out += "\n]}\n";
+    return out;
+}
+
+Errors validate_event_text(const Event& event) {
+    try {
+        Json j = event;
+        (void)j.dump(-1, ' ', false, Json::error_handler_t::strict);
+        return {};
+    } catch (const std::exception&) {
+        return {make_error("text.bad_utf8", "", "文字包含无效字符(不是UTF-8)", "the text contains invalid characters (not UTF-8)")};
+    }
+}
+
+}  // namespace bianmin
