@@ -10,6 +10,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <string>
 
 #include "app.h"
 #include "i18n/i18n.h"
@@ -23,6 +24,7 @@
 #include "platform/test_hook.h"
 #include "platform/text_input.h"
 #include "platform/touch.h"
+#include "runtime/session.h"
 #include "ui/display.h"
 #include "ui/fonts.h"
 
@@ -123,8 +125,11 @@ int main() {
     // Start reading the stored events now; fonts and GL start meanwhile (see frame()).
     if (bianmin::platform::test_mode()) bianmin::storage_test::install();
     bianmin::storage::open([](auto records, const bianmin::storage::LoadReport& report) {
-        // Until the core's event log lands, only the test hook consumes stored records.
-        if (bianmin::platform::test_mode()) bianmin::storage_test::on_loaded(records, report);
+        bianmin::session::load(records, report);
+        if (bianmin::platform::test_mode()) {
+            bianmin::storage_test::on_loaded(records, report);
+            bianmin::session::set_follow_observer(bianmin::storage_test::on_followed);
+        }
     });
     if (!bianmin::ui::fonts::load_font_files()) return 1;
 
@@ -155,6 +160,13 @@ EMSCRIPTEN_KEEPALIVE int bm_set_lang(const char* code) {
     if (!code || !bianmin::i18n::parse_code(code, lang)) return 0;
     bianmin::app().request_language(lang);
     return 1;
+}
+
+// The event log of the page: {loaded, device, events, revision, actor, ...}.
+EMSCRIPTEN_KEEPALIVE const char* bm_session_json() {
+    static std::string text;
+    text = bianmin::session::test_summary_json();
+    return text.c_str();
 }
 
 // Committed changes not yet durable in IndexedDB.

@@ -1,27 +1,41 @@
 #include "i18n/i18n.h"
 
+#include <cassert>
 #include <string>
+#include <vector>
 #include <unordered_map>
 
 namespace bianmin::i18n {
-
-extern const Entry kEntries[];
-extern const int kEntryCount;
 
 namespace {
 
 Lang g_current = Lang::Zh;
 
+// Every entry of every registered table, in registration order. Filled by the static
+// StringTable objects of the strings_*.cpp files before main() runs.
+std::vector<const Entry*>& all_entries() {
+    static std::vector<const Entry*> entries;
+    return entries;
+}
+
 const std::unordered_map<std::string_view, const Entry*>& index() {
     static const auto* map = [] {
         auto* m = new std::unordered_map<std::string_view, const Entry*>();
-        for (int i = 0; i < kEntryCount; ++i) m->emplace(kEntries[i].key, &kEntries[i]);
+        for (const Entry* e : all_entries()) {
+            const bool fresh = m->emplace(e->key, e).second;
+            assert(fresh && "a translation key is defined twice");
+            (void)fresh;
+        }
         return m;
     }();
     return *map;
 }
 
 }  // namespace
+
+StringTable::StringTable(std::span<const Entry> entries) {
+    for (const Entry& e : entries) all_entries().push_back(&e);
+}
 
 Lang current() { return g_current; }
 void set_current(Lang lang) { g_current = lang; }
@@ -53,7 +67,7 @@ const Entry* find(const char* key) {
     return it == map.end() ? nullptr : it->second;
 }
 
-int entry_count() { return kEntryCount; }
-const Entry& entry(int i) { return kEntries[i]; }
+int entry_count() { return int(all_entries().size()); }
+const Entry& entry(int i) { return *all_entries()[std::size_t(i)]; }
 
 }  // namespace bianmin::i18n

@@ -1,10 +1,15 @@
 // i18n — every string a person sees goes through tr().
 //
-// The table in strings.cpp holds each key with its Chinese (default) and English text.
+// The tables in strings*.cpp (one per area of the app) hold each key with its Chinese
+// (default) and English text. A table registers itself:
+//     const i18n::Entry kResidentStrings[] = {{"resident.title", "住户", "Resident"}, ...};
+//     const i18n::StringTable kResidentTable{kResidentStrings};
+// A key defined twice is a programmer mistake (assert).
 // A key missing from the table shows as "⟦key⟧" so a test (or a person) spots it at
 // once instead of reading a silent fallback.
 #pragma once
 
+#include <span>
 #include <string_view>
 
 namespace bianmin::i18n {
@@ -27,6 +32,11 @@ struct Entry {
     const char* zh;
     const char* en;
 };
+// Registers a table of entries (static storage) at start-up.
+struct StringTable {
+    explicit StringTable(std::span<const Entry> entries);
+};
+
 int entry_count();
 const Entry& entry(int index);
 // The entry for key, or null: for text needed in both languages at once (error messages).

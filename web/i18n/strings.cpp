@@ -3,7 +3,9 @@
 
 namespace bianmin::i18n {
 
-extern const Entry kEntries[] = {
+namespace {
+
+const Entry kEntries[] = {
     // App frame
     {"app.title", "便民服务", "Bianmin Services"},
     {"app.subtitle", "小区便民服务台", "The estate's convenience-service desk"},
@@ -116,6 +118,8 @@ extern const Entry kEntries[] = {
     {"gallery.progress_reports", "读取进度报告：", "Progress reports:"},
 };
 
-extern const int kEntryCount = sizeof(kEntries) / sizeof(kEntries[0]);
+}  // namespace
+
+extern const StringTable kPlatformStrings{kEntries};
 
 }  // namespace bianmin::i18n

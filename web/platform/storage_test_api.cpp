@@ -120,8 +120,9 @@ void on_loaded(std::span<const storage::RecordView> records, const storage::Load
                     {"decodeMs", report.decode_ms}};
 }
 
+void on_followed(std::span<const storage::RecordView> records) { remember(records, true); }
+
 void install() {
-    storage::set_on_followed([](std::span<const storage::RecordView> records) { remember(records, true); });
     bm_js_storage_test_install();
 }
 

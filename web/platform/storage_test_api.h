@@ -20,7 +20,10 @@ namespace bianmin::storage_test {
 // The open() callback in test mode: remembers the records and the report.
 void on_loaded(std::span<const storage::RecordView> records, const storage::LoadReport& report);
 
-// Installs window.bianmin.storage and follows other tabs' records (test mode only).
+// Records another tab wrote (the session passes them on, see runtime/session.h).
+void on_followed(std::span<const storage::RecordView> records);
+
+// Installs window.bianmin.storage (test mode only).
 void install();
 
 }  // namespace bianmin::storage_test

@@ -97,6 +97,7 @@
       },
     },
     pending() { return Module.ccall('bm_pending', 'number', [], []); },
+    session() { return JSON.parse(Module.ccall('bm_session_json', 'string', [], [])); },
     lang() { return Module.ccall('bm_lang', 'string', [], []); },
     // Resolves to true once a frame in the new language has been drawn.
     setLang(code) {
@@ -104,5 +105,29 @@
       return ok ? afterFrames(3).then(() => true) : Promise.resolve(false);
     },
     nextFrame() { return afterFrames(2); },
+    // Test-only shortcuts (web/runtime/test_session.cpp): demo data, sign-in, screens.
+    test: {
+      // Resolves once the core's demo year is stored and loaded (this device registered).
+      async loadDemo({ year = new Date().getFullYear() - 1, months = 12 } = {}) {
+        if (Module.ccall('bm_test_load_demo', 'number', ['number', 'number'], [year, months]) !== 1) {
+          throw new Error('loadDemo refused (not in test mode, or not loaded yet)');
+        }
+        for (;;) {
+          const outcome = Module.ccall('bm_test_demo_outcome', 'string', [], []);
+          if (outcome === 'done') return afterFrames(2);
+          if (outcome.startsWith('failed')) throw new Error(`loadDemo ${outcome}`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      },
+      // Signs in without a PIN; the demo's people: om, gm, fd1, fd2, sw1, sw2, cs1, ag1.
+      signIn(person, role) {
+        const ok = Module.ccall('bm_test_sign_in', 'number', ['string', 'string'], [person, role]) === 1;
+        return ok ? afterFrames(2) : Promise.reject(new Error(`signIn(${person}, ${role}) refused`));
+      },
+      openScreen(id) {
+        const ok = Module.ccall('bm_test_open_screen', 'number', ['string'], [id]) === 1;
+        return ok ? afterFrames(2) : Promise.reject(new Error(`openScreen(${id}) refused`));
+      },
+    },
   };
 })();

@@ -169,6 +169,16 @@ bool selectable_data(std::string_view text, bool selected, const char* id) {
     return ImGui::Selectable(label.c_str(), selected);
 }
 
+bool nav_entry(const char* key, bool selected) {
+    const std::string label = id_label(key);
+    const ImVec2 size(ImGui::CalcTextSize(i18n::tr(key)).x + ImGui::GetStyle().FramePadding.x * 2, 0);
+    test_hook::hint_next_kind("tab");
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.5f, 0.5f));
+    const bool clicked = ImGui::Selectable(label.c_str(), selected, 0, size);
+    ImGui::PopStyleVar();
+    return clicked;
+}
+
 bool begin_tabs(const char* id) { return ImGui::BeginTabBar(id); }
 
 bool tab(const char* key, bool select_now) {

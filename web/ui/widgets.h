@@ -63,6 +63,8 @@ bool combo_data(const char* key, int* current, const std::vector<std::string>& o
 
 // kind "selectable": a row that can be chosen; `text` is data.
 bool selectable_data(std::string_view text, bool selected, const char* id = nullptr);
+// kind "tab": one entry of the app's navigation row, as wide as its label.
+bool nav_entry(const char* key, bool selected);
 
 // Tabs: if (ui::begin_tabs("id")) { if (ui::tab("key")) { ...; ui::end_tab(); } ui::end_tabs(); }
 bool begin_tabs(const char* id);

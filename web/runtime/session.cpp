@@ -1,0 +1,258 @@
+// Session — see session.h.
+//
+// [SECTION] State of the page
+// [SECTION] Loading and following other tabs
+// [SECTION] Commands
+// [SECTION] Imports
+// [SECTION] Test summary
+#include "runtime/session.h"
+
+#include <emscripten.h>
+
+#include <algorithm>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "bianmin/hlc.hpp"
+#include "bianmin/json.hpp"
+#include "bianmin/time.hpp"
+
+namespace bianmin::session {
+namespace {
+
+//-------------------------------------------------------------------------------------
+// [SECTION] State of the page
+//-------------------------------------------------------------------------------------
+
+constexpr std::size_t kMaxProblemsKept = 100;
+
+struct Page {
+    SystemClock wall;
+    HlcClock clock{wall};
+    std::unique_ptr<Ledger> ledger = std::make_unique<Ledger>();
+    LoadSummary summary;
+    bool loaded = false;
+    bool importing = false;
+    std::uint64_t revision = 0;
+    std::optional<Actor> actor;
+    bool resident_device = false;
+    storage::FollowCallback follow_observer;
+};
+
+Page& page() {
+    static Page instance;
+    return instance;
+}
+
+// A resident device holds only its household's slice of the log, so it cannot check the
+// staff's authority over the events the office sent it: it trusts them (projection.hpp).
+// The device learns it is a resident device from the office's device_registered event.
+void follow_device_kind() {
+    Page& p = page();
+    const DeviceRecord* self = p.ledger->state().find_device(storage::device_id());
+    const bool resident = self && self->kind == DeviceKind::resident;
+    if (resident == p.resident_device) return;
+    p.resident_device = resident;
+    auto events = p.ledger->events();
+    p.ledger = std::make_unique<Ledger>(ProjectionOptions{.verify_authorization = !resident});
+    p.ledger->add(std::move(events));
+}
+
+void changed() {
+    Page& p = page();
+    if (!p.ledger->events().empty()) p.clock.observe(p.ledger->events().back().hlc);
+    follow_device_kind();
+    ++p.revision;
+}
+
+std::string record_key(std::string_view device, std::uint64_t seq) {
+    return std::string(device) + "#" + std::to_string(seq);
+}
+
+// Decodes stored records into events; the unreadable ones are counted and described.
+std::vector<Event> decode(std::span<const storage::RecordView> records) {
+    Page& p = page();
+    std::vector<Event> events;
+    events.reserve(records.size());
+    for (const auto& record : records) {
+        auto event = parse_event(record.bytes);
+        std::string problem;
+        if (!event) {
+            problem = codes_of(event.errors());
+        } else if (event.value().id.device != record.device || event.value().id.seq != record.seq) {
+            problem = "key does not match the event's id";
+        } else {
+            events.push_back(std::move(event).value());
+            continue;
+        }
+        ++p.summary.unreadable;
+        if (p.summary.problems.size() < kMaxProblemsKept)
+            p.summary.problems.push_back(record_key(record.device, record.seq) + ": " + problem);
+    }
+    return events;
+}
+
+void add_to_ledger(std::vector<Event> events) {
+    Page& p = page();
+    const auto result = p.ledger->add(std::move(events));
+    for (const auto& error : result.rejected)
+        if (p.summary.problems.size() < kMaxProblemsKept) p.summary.problems.push_back(error.code + ": " + error.message_en);
+    changed();
+}
+
+}  // namespace
+
+//-------------------------------------------------------------------------------------
+// [SECTION] Loading and following other tabs
+//-------------------------------------------------------------------------------------
+
+void load(std::span<const storage::RecordView> records, const storage::LoadReport&) {
+    Page& p = page();
+    const double started = emscripten_get_now();
+    auto events = decode(records);
+    p.summary.events = events.size();
+    add_to_ledger(std::move(events));
+    p.summary.project_ms = emscripten_get_now() - started;
+    p.loaded = true;
+    // Another tab is the writer: its new events arrive here (storage.h).
+    storage::set_on_followed([](std::span<const storage::RecordView> followed) {
+        add_to_ledger(decode(followed));
+        if (page().follow_observer) page().follow_observer(followed);
+    });
+}
+
+void set_follow_observer(storage::FollowCallback observer) { page().follow_observer = std::move(observer); }
+
+bool loaded() { return page().loaded; }
+const LoadSummary& load_summary() { return page().summary; }
+const Ledger& ledger() { return *page().ledger; }
+const State& state() { return page().ledger->state(); }
+const std::string& device_id() { return storage::device_id(); }
+std::uint64_t revision() { return page().revision; }
+std::int64_t now_ms() { return page().wall.now_ms(); }
+
+const std::optional<Actor>& actor() { return page().actor; }
+void sign_in(const Actor& who) { page().actor = who; }
+void sign_out() { page().actor.reset(); }
+
+bool writable() {
+    const auto& status = storage::status();
+    return page().loaded && !page().importing && status.loaded && status.writer &&
+           status.code != storage::Code::closed && status.code != storage::Code::version_change &&
+           status.code != storage::Code::unavailable;
+}
+
+//-------------------------------------------------------------------------------------
+// [SECTION] Commands
+//-------------------------------------------------------------------------------------
+
+namespace {
+
+Error not_writable_error() {
+    if (page().importing)
+        return make_error("session.importing", "", "正在导入数据,请稍候再试", "an import is in progress; try again in a moment");
+    return make_error("session.read_only", "", "本页面现在只能查看,不能保存修改(见页面上方的提示)",
+                      "this page cannot save changes now (see the notice at the top)");
+}
+
+Error not_signed_in_error() {
+    return make_error("session.not_signed_in", "actor", "请先登录", "please sign in first");
+}
+
+}  // namespace
+
+CommandContext context() {
+    Page& p = page();
+    return CommandContext{p.actor.value_or(Actor{}), storage::device_id(), &p.clock};
+}
+
+Result<std::vector<Event>> commit(Result<std::vector<Event>> result) {
+    if (!result) return result;
+    if (!writable()) return not_writable_error();
+    Page& p = page();
+    auto events = result.value();
+    const auto added = p.ledger->add(events);
+    if (!added.rejected.empty()) return added.rejected;
+    for (const auto& event : events) {
+        // The storage refuses only when the tab lost the right to write since writable():
+        // the event stays in memory and the banner says saving stopped.
+        storage::append(event.id.device, event.id.seq, canonical_event(event));
+    }
+    changed();
+    return result;
+}
+
+Result<std::vector<Event>> run(Payload proposed) {
+    if (!page().actor) return not_signed_in_error();
+    if (!writable()) return not_writable_error();
+    return commit(execute(context(), state(), std::move(proposed)));
+}
+
+Result<std::vector<Event>> run_all(std::vector<Payload> proposed) {
+    if (!page().actor) return not_signed_in_error();
+    if (!writable()) return not_writable_error();
+    return commit(execute_all(context(), state(), std::move(proposed)));
+}
+
+//-------------------------------------------------------------------------------------
+// [SECTION] Imports
+//-------------------------------------------------------------------------------------
+
+bool import_in_progress() { return page().importing; }
+
+bool add_imported(std::vector<Event> events, ImportProgress on_progress, ImportDone on_done) {
+    if (!writable()) return false;
+    // The records must outlive the transaction: the callbacks own them.
+    struct Batch {
+        std::vector<Event> events;
+        std::vector<std::string> texts;
+        std::vector<storage::RecordView> views;
+    };
+    auto batch = std::make_shared<Batch>();
+    batch->events = std::move(events);
+    batch->texts.reserve(batch->events.size());
+    for (const auto& event : batch->events) {
+        if (ledger().contains(event.id)) continue;  // already stored here
+        batch->texts.push_back(canonical_event(event));
+        batch->views.push_back({event.id.device, event.id.seq, batch->texts.back()});
+    }
+    // Views point into texts: texts was reserved, so it never reallocated above.
+    page().importing = true;
+    const bool started = storage::append_bulk(
+        batch->views, [on_progress](std::size_t done, std::size_t total) { if (on_progress) on_progress(done, total); },
+        [batch, on_done](bool ok, const std::string& detail) {
+            page().importing = false;
+            Ledger::AddResult added;
+            if (ok) {
+                added = page().ledger->add(std::move(batch->events));
+                changed();
+            }
+            if (on_done) on_done(ok, added, detail);
+        });
+    if (!started) page().importing = false;
+    return started;
+}
+
+//-------------------------------------------------------------------------------------
+// [SECTION] Test summary
+//-------------------------------------------------------------------------------------
+
+std::string test_summary_json() {
+    const Page& p = page();
+    nlohmann::json j;
+    j["loaded"] = p.loaded;
+    j["device"] = storage::device_id();
+    j["events"] = p.ledger->size();
+    j["revision"] = p.revision;
+    j["unreadable"] = p.summary.unreadable;
+    j["problems"] = p.summary.problems;
+    j["anomalies"] = p.ledger->state().anomalies.size();
+    j["estate"] = p.ledger->state().estate_id;
+    j["residentDevice"] = p.resident_device;
+    if (p.actor) j["actor"] = {{"person", p.actor->person_id}, {"role", std::string(to_string(p.actor->role))}};
+    j["writable"] = writable();
+    return j.dump();
+}
+
+}  // namespace bianmin::session

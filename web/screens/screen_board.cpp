@@ -1,0 +1,10 @@
+// PLACEHOLDER until this screen is written: says so in both languages.
+#include "app.h"
+#include "screens/screens.h"
+#include "ui/widgets.h"
+
+namespace bianmin::screens {
+
+void draw_board(App&) { ui::text("nav.not_built"); }
+
+}  // namespace bianmin::screens
