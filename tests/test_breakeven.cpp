@@ -140,6 +140,13 @@ TEST_CASE("[3-4.3.4] the manager's measure: stopping the item needs the general 
                                                RequestChannel::phone, {}, scribble(), ""}),
               "entrustment.item_stopped"));
     CHECK(has(w.fail(OM, PriceTableDrafted{"", 2025, 0, "", "", catalogue_rows(), ""}), "price_table.item_stopped"));
+    // A stopped item takes no more requests or deliveries either.
+    CHECK(has(w.fail(FD, ServiceRequested{"", "1-101", "housekeeping", "", RequestChannel::phone, "打扫", 0}),
+              "request.item_stopped"));
+    CHECK(has(w.fail_on(w.tablet, SW, DeliveryLogged{"", "1-101", "housekeeping", form, "", 1, Fen{}, ""}),
+              "delivery.item_stopped"));
+    CHECK(has(w.fail(OM, ItemStopRequested{"car_wash", "没有这个项目"}), "item_stop.unknown_item"));
+    CHECK(has(w.fail(GM, ItemStopDecided{"car_wash", true, ""}), "item_stop.unknown_item"));
 }
 
 TEST_CASE("[3-4.3.4] the general manager may refuse to stop an item, with a reason; the requester cannot decide") {

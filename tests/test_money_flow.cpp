@@ -79,6 +79,31 @@ TEST_CASE("[3-4.3.2] payment errors: form, amount, kinds the price table does no
     }
 }
 
+TEST_CASE("[1-4.8, 3-4.4.6] collection errors: a fee taken at the door follows the form and the published price") {
+    WaterWorld w;
+    std::string hk = w.subscribe("1-102", "housekeeping");
+    std::string delivery = w.deliver(hk, 1);
+    auto collect = [&](std::string household, std::string item, std::string form, std::string d, std::int64_t fen) {
+        return w.fail_on(w.tablet, SW, FeeCollected{"", std::move(household), std::move(item), std::move(form), std::move(d), Fen{fen}});
+    };
+    SUBCASE("no form and no delivery to take it from") {
+        CHECK(has(collect("1-102", "housekeeping", "", "", 4000), "collection.form_required"));
+    }
+    SUBCASE("another household's form") {
+        CHECK(has(collect("1-101", "housekeeping", hk, "", 4000), "collection.form_mismatch"));
+    }
+    SUBCASE("a free item is not charged") {
+        std::string tel = w.subscribe("1-102", "telephone_agency", {{"service", "装机"}});
+        CHECK(has(collect("", "", tel, "", 100), "collection.free_item"));
+    }
+    SUBCASE("a monthly item is paid in whole months") {
+        std::string parking = w.subscribe("2-201", "parking", {{"space", "B-01"}, {"plate", "粤B00003"}});
+        CHECK(has(collect("", "", parking, "", 10000), "collection.not_whole_months"));
+        w.ok_on(w.tablet, SW, FeeCollected{"", "", "", parking, "", Fen{15000}});
+        CHECK(w.state().find_form(parking)->fees_paid == Fen{15000});
+    }
+}
+
 TEST_CASE("[1-4.8] fees collected by staff are handed to finance, and cash on hand reconciles per staff member") {
     World w;
     w.ready();

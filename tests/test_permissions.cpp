@@ -69,6 +69,7 @@ const Expected kExpected[] = {
     {EventType::violation_recorded, AGb},
     {EventType::violation_withdrawn, AGb},
     {EventType::annual_rating_recorded, AGb},
+    {EventType::pin_set, STAFFb},  // someone else's PIN: office manager only (test_pins.cpp)
 };
 
 const Role kRoles[] = {Role::general_manager, Role::office_manager, Role::front_desk, Role::service_worker,
@@ -84,6 +85,64 @@ TEST_CASE("[SPEC People] the role table: who may record each kind of event") {
             CAPTURE(row.type);
             CAPTURE(role);
             CHECK(role_may_emit(role, row.type) == ((row.roles & role_bit(role)) != 0));
+        }
+    }
+}
+
+namespace {
+
+// A payload of the given type with every field at its default.
+template <std::size_t... I>
+Payload default_payload(EventType type, std::index_sequence<I...>) {
+    Payload p;
+    ((std::size_t(type) == I ? (void)p.emplace<I>() : void()), ...);
+    return p;
+}
+Payload default_payload(EventType type) {
+    return default_payload(type, std::make_index_sequence<kEventTypeCount>{});
+}
+
+// Someone in the fixture's estate who holds each role, and the device they use.
+Actor holder_of(Role role) {
+    switch (role) {
+        case Role::general_manager: return GM;
+        case Role::office_manager: return OM;
+        case Role::front_desk: return FD;
+        case Role::service_worker: return SW;
+        case Role::cashier: return CS;
+        case Role::resident: return R101;
+        case Role::assessment_group: return AG;
+    }
+    return OM;
+}
+std::string device_of(Role role) { return role == Role::resident ? "home101" : "office"; }
+
+}  // namespace
+
+TEST_CASE("[SPEC People] authorize() enforces the role table on real events: each role is refused exactly what it may not do") {
+    World w;
+    w.found();
+    std::uint64_t seq = 1000;
+    for (const auto& row : kExpected) {
+        for (Role role : kRoles) {
+            CAPTURE(row.type);
+            CAPTURE(role);
+            Event e{EventId{device_of(role), seq++}, w.hlc.tick(), holder_of(role), default_payload(row.type)};
+            REQUIRE(e.type() == row.type);
+            const bool allowed = (row.roles & role_bit(role)) != 0;
+            Errors errors = row.type == EventType::estate_created ? authorize(e, State{}) : authorize(e, w.state());
+            CHECK(has_code(errors, "auth.role_forbidden") == !allowed);
+            if (!allowed) CHECK(has(errors, "auth.role_forbidden"));
+        }
+    }
+    // Field edits are decided per field: every editable field, every role.
+    for (const FieldSpec& spec : all_fields()) {
+        for (Role role : kRoles) {
+            CAPTURE(spec.field);
+            CAPTURE(role);
+            Event e{EventId{device_of(role), seq++}, w.hlc.tick(), holder_of(role),
+                    FieldEdited{spec.kind, "1-101", std::string(spec.field), FieldValue{std::string("x")}, {}}};
+            CHECK(has_code(authorize(e, w.state()), "auth.field_forbidden") == !role_may_edit(spec, role));
         }
     }
 }

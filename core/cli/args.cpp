@@ -6,7 +6,10 @@ namespace bianmin::cli {
 
 namespace {
 const std::set<std::string> kValued = {"--events", "--month", "--period", "--lang", "--out", "--item", "--at",
-                                       "--households", "--months", "--seed", "--year", "--size"};
+                                       "--households", "--months", "--seed", "--year", "--size", "--format",
+                                       // exchange bundles
+                                       "--kind", "--device", "--seen", "--household", "--source-device", "--into",
+                                       "--created-at", "--max-mib"};
 const std::set<std::string> kFlags = {"--csv", "--help", "-h"};
 }  // namespace
 

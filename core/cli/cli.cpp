@@ -8,11 +8,12 @@
 #include "cli.hpp"
 
 #include <fstream>
-#include <sstream>
 
 #include "args.hpp"
 #include "bianmin/demo.hpp"
+#include "cmd_exchange.hpp"
 #include "cmd_generate.hpp"
+#include "files.hpp"
 #include "bianmin/json.hpp"
 #include "bianmin/projection.hpp"
 #include "bianmin/registers.hpp"
@@ -42,8 +43,18 @@ std::string usage() {
            "other:\n"
            "  demo --out FILE [--households N] [--months N] [--year YYYY] [--seed N]\n"
            "                                                 write a demo year of events\n"
-           "  generate --size small|full --seed N [--out FILE]\n"
+           "  generate --size small|full --seed N [--out FILE] [--format events|bundle]\n"
            "                                                 a realistic estate's events (tests, benchmarks)\n"
+           "\n"
+           "exchange bundles ({\"format\":\"bianmin-bundle\",\"version\":1,...}, docs/EXCHANGE.md):\n"
+           "  export --kind office|delta|resident --events FILE --out FILE\n"
+           "         [--device D [--seen FILE_OR_JSON]] [--household H] [--source-device D] [--created-at MS]\n"
+           "                                                 write a bundle (交换文件): everything, what device D\n"
+           "                                                 has not seen, or household H's own slice\n"
+           "  import BUNDLE --into EVENTS_FILE [--max-mib N]  check a bundle and add its new events (导入)\n"
+           "  merge A.json B.json ... --out FILE [--source-device D] [--created-at MS]\n"
+           "                                                 many bundles into one (合并)\n"
+           "  verify FILE [--max-mib N]                      check a bundle: exit 0, or 1 with the reason (校验)\n"
            "  version | help\n"
            "\n"
            "output options: --csv (UTF-8 with BOM, for Excel)   --lang zh|en (default zh)\n"
@@ -89,11 +100,9 @@ std::optional<Failure> need_option(const Context& c, const std::string& name, st
 std::optional<Failure> load_state(const Context& c, State& state) {
     std::string path;
     if (auto f = need_option(c, "--events", path)) return f;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Failure{kExitBadInput, "无法读取事件文件: " + path, "cannot read the events file: " + path};
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    auto events = read_events_file(buffer.str());
+    auto text = read_file(path);
+    if (!text) return Failure{kExitBadInput, "无法读取事件文件: " + path, "cannot read the events file: " + path};
+    auto events = read_events_file(*text);
     if (!events.ok()) {
         const Error& e = events.errors().front();
         return Failure{kExitBadInput, path + ": " + e.message_zh, path + ": " + e.message_en + " [" + e.code + "]"};
@@ -275,6 +284,7 @@ int run(const std::vector<std::string>& raw, std::ostream& out, std::ostream& er
     if (command == "anomalies") return anomalies_cmd(c);
     if (command == "demo") return demo(c);
     if (command == "generate") return generate(c.args, out, err);
+    if (is_exchange_command(command)) return exchange_command(c.args, c.language, out, err);
     return report_failure(usage_failure("unknown command '" + command + "'", "未知命令: " + command), err);
 }
 

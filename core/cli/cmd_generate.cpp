@@ -5,15 +5,17 @@
 #include <cstdio>
 #include <fstream>
 
+#include "bianmin/exchange.hpp"
 #include "bianmin/generator.hpp"
 #include "cli.hpp"
+#include "sha256.hpp"
 
 namespace bianmin::cli {
 namespace {
 
 int fail(std::ostream& err, int code, const std::string& en, const std::string& zh) {
     err << "bianmin generate: " << en << "\nbianmin generate: " << zh << "\n";
-    if (code == kExitUsage) err << "usage: bianmin generate --size small|full --seed N [--out FILE]\n";
+    if (code == kExitUsage) err << "usage: bianmin generate --size small|full --seed N [--out FILE] [--format events|bundle]\n";
     return code;
 }
 
@@ -29,6 +31,9 @@ int generate(const Args& args, std::ostream& out, std::ostream& err) {
     if (s.empty() || s.size() > 19 || s.find_first_not_of("0123456789") != std::string::npos)
         return fail(err, kExitUsage, "--seed is a whole number (up to 19 digits)", "--seed 应为非负整数(最多19位)");
     const std::uint64_t seed = std::stoull(s);
+    const std::string format = args.get("--format").value_or("events");
+    if (format != "events" && format != "bundle")
+        return fail(err, kExitUsage, "--format is events or bundle", "--format 应为 events 或 bundle");
 
     const auto started = std::chrono::steady_clock::now();
     auto events = generate_estate(*size, seed);
@@ -37,7 +42,14 @@ int generate(const Args& args, std::ostream& out, std::ostream& err) {
         return fail(err, kExitBadInput, "the generator made a command the core refused (a bug): " + codes_of(events.errors()),
                     "生成器产生了被拒绝的操作(程序缺陷)");
     }
-    const std::string bytes = write_generated(events.value());
+    std::string bytes;
+    if (format == "events") {
+        bytes = write_generated(events.value());
+    } else {
+        auto bundle = generated_bundle(events.value());
+        if (!bundle.ok()) return fail(err, kExitBadInput, "cannot make the bundle: " + codes_of(bundle.errors()), "无法生成交换文件");
+        bytes = seal_and_write(bundle.value(), sha256_hex);
+    }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
     if (auto path = args.get("--out"); path && !path->empty()) {

@@ -82,6 +82,7 @@ constexpr std::array<std::uint32_t, kEventTypeCount> kRoles = [] {
     set(E::violation_recorded, AG);
     set(E::violation_withdrawn, AG);
     set(E::annual_rating_recorded, AG);
+    set(E::pin_set, STAFF);  // others' PINs: office manager only (rule 4 below)
     return t;
 }();
 
@@ -237,6 +238,9 @@ Errors authorize(const Event& event, const State& s) {
     if (!role_may_emit(role, type)) {
         errors.push_back(auth_error("auth.role_forbidden", role_zh + " 无权进行此操作: " + type_name,
                                     "a " + role_en + " may not do this: " + type_name));
+    } else if (const auto* pin = event.as<PinSet>(); pin && role != Role::office_manager && pin->person_id != person) {
+        errors.push_back(auth_error("auth.pin_of_other", "只有管理处经理可以设置他人的登录密码",
+                                    "only an office manager may set another person's PIN"));
     } else if (const auto* edit = event.as<FieldEdited>()) {
         const FieldSpec* spec = find_field(edit->kind, edit->field);
         if (!spec)
@@ -302,6 +306,7 @@ Visibility visibility(const Event& event, const State& s) {
             return event_household(event, s).empty() ? Visibility::internal : Visibility::household;
         }
         case EventType::handover_received:
+        case EventType::pin_set:  // salts and hashes of staff PINs stay in the office
         case EventType::problem_reported:
         case EventType::problem_escalated:
         case EventType::problem_decided:

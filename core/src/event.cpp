@@ -20,6 +20,7 @@ constexpr std::array<std::string_view, kEventTypeCount> kEventTypeNames = {
     "complaint_closed", "return_visit_recorded", "quality_evaluated", "water_stock_received",
     "signed_in", "signed_out", "leave_requested", "leave_decided", "violation_recorded",
     "violation_withdrawn", "annual_rating_recorded",
+    "pin_set",
 };
 
 // Spot checks that the enum, the variant and the name table line up.
@@ -31,6 +32,7 @@ static_assert(event_type_of<ServiceStopped>() == EventType::service_stopped);
 static_assert(event_type_of<SettlementPaid>() == EventType::settlement_paid);
 static_assert(event_type_of<WaterStockReceived>() == EventType::water_stock_received);
 static_assert(event_type_of<AnnualRatingRecorded>() == EventType::annual_rating_recorded);
+static_assert(event_type_of<PinSet>() == EventType::pin_set);
 
 }  // namespace
 

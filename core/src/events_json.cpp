@@ -4,7 +4,7 @@
 // Index
 // [SECTION] Event <-> JSON
 // [SECTION] Exception boundary
-// [SECTION] Skimming a large document
+// [SECTION] Skimming a large document (and splitting an envelope)
 // [SECTION] Entry points
 #include <array>
 #include <limits>
@@ -108,7 +108,7 @@ std::optional<Error> guarded(const std::string& where, F&& f) {
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Skimming a large document
+// [SECTION] Skimming a large document (and splitting an envelope)
 //-----------------------------------------------------------------------------
 
 // Finds the extent of JSON values without building them, so a file of 200,000 events
@@ -200,6 +200,56 @@ std::optional<Error> read_array(Skimmer& sk, std::vector<Event>& out) {
 
 }  // namespace
 
+namespace json_detail {
+
+std::optional<Error> guard(const std::string& where, const std::function<void()>& f) { return guarded(where, f); }
+
+Result<RawMembers> split_object(std::string_view json_text) {
+    RawMembers members;
+    auto bad = guarded("", [&] {
+        Skimmer sk(json_text);
+        if (!sk.consume('{')) throw JsonError("json.syntax", "expected a JSON object");
+        if (!sk.consume('}')) {
+            for (;;) {
+                std::string_view key_text = sk.value();
+                Json key = Json::parse(key_text.begin(), key_text.end());
+                if (!key.is_string()) throw JsonError("json.syntax", "expected a key");
+                if (!sk.consume(':')) throw JsonError("json.syntax", "expected ':'");
+                std::string name = key.get<std::string>();
+                for (const auto& member : members)
+                    if (member.first == name) throw JsonError("json.duplicate_key", "the key \"" + name + "\" appears twice");
+                members.emplace_back(std::move(name), sk.value());
+                if (sk.consume(',')) continue;
+                if (sk.consume('}')) break;
+                throw JsonError("json.syntax", "expected ',' or '}'");
+            }
+        }
+        if (!sk.at_end()) throw JsonError("json.syntax", "text after the end of the object");
+    });
+    if (bad) return *bad;
+    return members;
+}
+
+bool ends_inside_value(std::string_view json_text) {
+    int depth = 0;
+    bool in_string = false, escaped = false, anything = false;
+    for (char c : json_text) {
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        if (c == '"') in_string = true;
+        else if (c == '{' || c == '[') ++depth;
+        else if (c == '}' || c == ']') --depth;
+        if (c != ' ' && c != '\n' && c != '\r' && c != '\t') anything = true;
+    }
+    return !anything || in_string || depth > 0;
+}
+
+}  // namespace json_detail
+
 //-----------------------------------------------------------------------------
 // [SECTION] Entry points
 //-----------------------------------------------------------------------------
@@ -235,50 +285,37 @@ Result<std::vector<Event>> read_events_array(std::string_view json_text) {
 }
 
 Result<std::vector<Event>> read_events_file(std::string_view json_text) {
-    std::vector<Event> events;
+    auto members = json_detail::split_object(json_text);
+    if (!members.ok()) return members.errors();
+    std::string_view events_text;
     bool seen_events = false, seen_format = false, seen_version = false;
-    Skimmer sk(json_text);
-    std::optional<Error> inner;
     auto bad = guarded("", [&] {
-        if (!sk.consume('{')) throw JsonError("json.syntax", "an events file is a JSON object");
-        if (sk.consume('}')) return;
-        for (;;) {
-            std::string_view key_text = sk.value();
-            Json key = Json::parse(key_text.begin(), key_text.end());
-            if (!key.is_string()) throw JsonError("json.syntax", "expected a key");
-            if (!sk.consume(':')) throw JsonError("json.syntax", "expected ':'");
-            const std::string& name = key.get_ref<const std::string&>();
-            bool* seen = name == "events" ? &seen_events : name == "format" ? &seen_format : name == "version" ? &seen_version : nullptr;
-            if (seen && *seen) throw JsonError("json.duplicate_key", "the key \"" + name + "\" appears twice");
-            if (seen) *seen = true;
+        for (const auto& [name, raw] : members.value()) {
             if (name == "events") {
-                inner = read_array(sk, events);
-                if (inner) return;
-            } else {
-                std::string_view value_text = sk.value();
-                Json value = Json::parse(value_text.begin(), value_text.end());
-                if (name == "format" && !(value.is_string() && value.get<std::string>() == kEventsFormat))
-                    throw JsonError("format.unknown", "this is not a Bianmin events file (format must be \"bianmin-events\")");
-                if (name == "version") {
-                    if (!value.is_number_integer()) throw JsonError("format.version", "version must be a whole number");
-                    if (value.get<std::int64_t>() != kEventsVersion)
-                        throw JsonError("format.version", "events file version " + value.dump() +
-                                                              " is not supported (this program reads version " +
-                                                              std::to_string(kEventsVersion) + ")");
-                }
+                seen_events = true;
+                events_text = raw;
+                continue;
             }
-            if (sk.consume(',')) continue;
-            if (sk.consume('}')) break;
-            throw JsonError("json.syntax", "expected ',' or '}'");
+            Json value = Json::parse(raw.begin(), raw.end());
+            if (name == "format") {
+                seen_format = true;
+                if (!(value.is_string() && value.get<std::string>() == kEventsFormat))
+                    throw JsonError("format.unknown", "this is not a Bianmin events file (format must be \"bianmin-events\")");
+            } else if (name == "version") {
+                seen_version = true;
+                if (!value.is_number_integer()) throw JsonError("format.version", "version must be a whole number");
+                if (value.get<std::int64_t>() != kEventsVersion)
+                    throw JsonError("format.version", "events file version " + value.dump() +
+                                                          " is not supported (this program reads version " +
+                                                          std::to_string(kEventsVersion) + ")");
+            }
         }
-        if (!sk.at_end()) throw JsonError("json.syntax", "text after the end of the file's object");
     });
-    if (inner) return *inner;
     if (bad) return *bad;
     if (!seen_format || !seen_version || !seen_events)
         return make_error("format.missing", "json", "不是便民事件文件:缺少 format、version 或 events",
                           "not a Bianmin events file: format, version or events is missing");
-    return events;
+    return read_events_array(events_text);
 }
 
 std::string canonical_event(const Event& event) {
@@ -299,12 +336,16 @@ std::string canonical_events(std::span<const Event> events) {
 std::string write_events_file(std::span<const Event> events) {
     std::string out = "{\"format\":\"" + std::string(kEventsFormat) + "\",\"version\":" + std::to_string(kEventsVersion) +
                       ",\"events\":[";
+    json_detail::append_event_lines(out, events);
+    out += "\n]}\n";
+    return out;
+}
+
+void json_detail::append_event_lines(std::string& out, std::span<const Event> events) {
     for (std::size_t i = 0; i < events.size(); ++i) {
         out += i ? ",\n" : "\n";
         out += canonical_event(events[i]);
     }
-    out += "\n]}\n";
-    return out;
 }
 
 Errors validate_event_text(const Event& event) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "bianmin/json.hpp"
+#include "bianmin/projection.hpp"
 #include "generator_sim.hpp"
 
 namespace bianmin {
@@ -64,9 +65,17 @@ Result<std::vector<Event>> generate_estate(const EstateProfile& profile, std::ui
     return sim.events();
 }
 
-std::string write_generated(std::span<const Event> events) {
-    // Issue 4 (exchange bundles) will replace this envelope; see generator.hpp.
-    return write_events_file(events);
+std::string write_generated(std::span<const Event> events) { return write_events_file(events); }
+
+Result<Bundle> generated_bundle(std::span<const Event> events) {
+    Ledger store;
+    auto added = store.add(std::vector<Event>(events.begin(), events.end()));
+    if (!added.rejected.empty()) return added.rejected;
+    ExportRequest request;
+    request.kind = BundleKind::office_full;
+    request.source_device = founding_device(store);
+    request.created_at = store.events().empty() ? 0 : store.events().back().hlc.wall_ms;
+    return make_bundle(store, request);
 }
 
 }  // namespace bianmin

@@ -12,12 +12,21 @@ constexpr int kRoomsPerFloor = 4;
 constexpr int kVillas = 40;
 constexpr int kRegisteredPerDay = 700;  // households typed in per day
 
+// Every generated staff member's sign-in PIN is 1234: PBKDF2-HMAC-SHA256 of "1234" with
+// the salt "bianmin-generated-staff", 210,000 rounds (as the browser derives it), so a
+// generated estate opened in the app can be signed into. Real estates set real PINs.
+void give_generated_pin(Sim& sim, const std::string& person_id) {
+    sim.act(sim.om, PinSet{person_id, "Ymlhbm1pbi1nZW5lcmF0ZWQtc3RhZmY=",
+                           "wFwYa+VyX36E1NmywG8054dBAfVJgyEGezcOG+71D2M=", 210000, std::string(kPinAlgorithm)});
+}
+
 void hire(Sim& sim, std::vector<Person>& team, const std::string& prefix, Role role, int count,
           const std::string& window, int first_rest_day) {
     for (int i = 0; i < count; ++i) {
         std::string id = prefix + std::to_string(i + 1);
         std::string shown_window = window == "window" ? std::to_string(i + 1) + "号窗口" : window;
         sim.act(sim.om, StaffRegistered{id, person_name(sim.rng), {role}, shown_window, mobile_phone(sim.rng)});
+        give_generated_pin(sim, id);
         // Rest days are spread so that a team of two or more is never all away.
         int rest = count > 1 ? (first_rest_day + i * 3) % 7 : -1;
         team.push_back(Person{Actor{id, role}, "office-pc", rest, true});
@@ -87,7 +96,9 @@ void found_estate(Sim& sim) {
     sim.om = Person{Actor{"om", Role::office_manager}, "office-pc"};
     sim.add_device("office-pc");
     sim.act(sim.om, EstateCreated{"jiazhou-garden", "加州城市花园", "California City Garden", sim.tz, person_name(sim.rng)});
+    give_generated_pin(sim, "om");
     sim.act(sim.om, StaffRegistered{"gm", person_name(sim.rng), {Role::general_manager}, "", mobile_phone(sim.rng)});
+    give_generated_pin(sim, "gm");
     sim.gm = Person{Actor{"gm", Role::general_manager}, "office-pc"};
     hire(sim, sim.front_desk, "fd", Role::front_desk, std::max(1, p.front_desk), "window", 6);
     hire(sim, sim.cashiers, "cs", Role::cashier, std::max(2, p.cashiers), "收银台", 6);

@@ -1,7 +1,15 @@
-// Internal: the strict struct-to-JSON macro used by json_payloads.cpp.
+// Internal: helpers shared by the JSON readers (json_values.cpp, json_payloads.cpp,
+// events_json.cpp, exchange_format.cpp) and the strict struct-to-JSON macro.
 #pragma once
 
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "bianmin/json.hpp"
 
@@ -10,6 +18,39 @@ namespace bianmin::json_detail {
 // Throws JsonError unless `j` is an object with exactly `count` keys (the struct's
 // fields; `at()` then finds each, so an extra key is an unknown one).
 void require_object(const Json& j, std::size_t count, const char* type_name);
+
+inline constexpr std::int64_t kMaxWallMs = 253'402'300'799'999;  // 9999-12-31T23:59:59.999Z
+
+// Runs f, turning every exception (nlohmann's, JsonError, bad_alloc) into an Error
+// located at `where`: the boundary no exception crosses.
+std::optional<Error> guard(const std::string& where, const std::function<void()>& f);
+
+// Strict readers of one value; throw JsonError ("json.wrong_type", "json.number_range",
+// "json.bad_value") naming `what`.
+std::int64_t need_integer(const Json& j, const char* what, std::int64_t min, std::int64_t max);
+const std::string& need_string(const Json& j, const char* what);
+template <TabledEnum E>
+void enum_from(const Json& j, E& v, const char* what) {
+    const std::string& id = need_string(j, what);
+    auto parsed = enum_from_string<E>(id);
+    if (!parsed) throw JsonError("json.bad_value", "unknown " + std::string(what) + ": " + id);
+    v = *parsed;
+}
+
+// The members of a top-level JSON object as (key, raw value text), in file order,
+// without building the values: an envelope whose "events" array is read later one
+// event at a time (read_events_array). Errors: json.syntax, json.too_deep,
+// json.duplicate_key (a key twice), as Error values — never throws.
+using RawMembers = std::vector<std::pair<std::string, std::string_view>>;
+Result<RawMembers> split_object(std::string_view json_text);
+
+// Appends one canonical event per line: "\n" e1 ",\n" e2 ... (the events array's body
+// in written files).
+void append_event_lines(std::string& out, std::span<const Event> events);
+
+// True when the text ends inside a string or an unclosed object/array (or holds only
+// white space): what a cut-off download or a partly written file looks like.
+bool ends_inside_value(std::string_view json_text);
 
 }  // namespace bianmin::json_detail
 

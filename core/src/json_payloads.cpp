@@ -68,5 +68,7 @@ BIANMIN_JSON_DEFINE(LeaveDecided, leave_id, approved, comment)
 BIANMIN_JSON_DEFINE(ViolationRecorded, violation_id, person_id, conduct_item, source, found_on, extra_months, note)
 BIANMIN_JSON_DEFINE(ViolationWithdrawn, violation_id, reason)
 BIANMIN_JSON_DEFINE(AnnualRatingRecorded, person_id, year, rating, comment)
+// sign-in PINs
+BIANMIN_JSON_DEFINE(PinSet, person_id, salt, hash, iterations, algorithm)
 
 }  // namespace bianmin

@@ -11,9 +11,6 @@ void require_object(const Json& j, std::size_t count, const char* type_name) {
     if (!j.is_object()) throw JsonError("json.wrong_type", std::string(type_name) + " must be a JSON object");
     if (j.size() > count) throw JsonError("json.unknown_key", std::string(type_name) + " has keys it does not know");
 }
-}  // namespace json_detail
-
-namespace {
 
 std::int64_t need_integer(const Json& j, const char* what, std::int64_t min, std::int64_t max) {
     if (!j.is_number_integer()) throw JsonError("json.wrong_type", std::string(what) + " must be a whole number");
@@ -29,15 +26,14 @@ const std::string& need_string(const Json& j, const char* what) {
     return j.get_ref<const std::string&>();
 }
 
-template <TabledEnum E>
-void enum_from(const Json& j, E& v, const char* what) {
-    const std::string& id = need_string(j, what);
-    auto parsed = enum_from_string<E>(id);
-    if (!parsed) throw JsonError("json.bad_value", "unknown " + std::string(what) + ": " + id);
-    v = *parsed;
-}
+}  // namespace json_detail
 
-constexpr std::int64_t kMaxWallMs = 253'402'300'799'999;  // 9999-12-31T23:59:59.999Z
+namespace {
+
+using json_detail::enum_from;
+using json_detail::need_integer;
+using json_detail::kMaxWallMs;
+using json_detail::need_string;
 
 }  // namespace
 

@@ -69,6 +69,7 @@ BIANMIN_RULES_FOR(LeaveDecided)
 BIANMIN_RULES_FOR(ViolationRecorded)
 BIANMIN_RULES_FOR(ViolationWithdrawn)
 BIANMIN_RULES_FOR(AnnualRatingRecorded)
+BIANMIN_RULES_FOR(PinSet)
 #undef BIANMIN_RULES_FOR
 
 // Whether an event with failed checks is still applied (facts and money: what happened,

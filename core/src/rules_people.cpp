@@ -46,7 +46,7 @@ void apply(State& s, const Event& e, const EstateCreated& p) {
     s.settings.name_zh = p.name_zh;
     s.settings.name_en = p.name_en;
     s.settings.tz_offset_minutes = int(p.tz_offset_minutes);
-    s.staff[who(e)] = StaffRecord{who(e), p.founder_name, "", "", {Role::office_manager}, true, when(e), 0, ""};
+    s.staff[who(e)] = StaffRecord{who(e), p.founder_name, "", "", {Role::office_manager}, true, when(e), 0, "", {}};
     s.devices[e.id.device] = DeviceRecord{e.id.device, "office", DeviceKind::office, "", false, when(e)};
     refresh_fields_of(s, RecordKind::estate, p.estate_id);
 }
@@ -71,7 +71,7 @@ void check(const State& s, const Event&, const StaffRegistered& p, Errors& out) 
 }
 
 void apply(State& s, const Event& e, const StaffRegistered& p) {
-    s.staff[p.person_id] = StaffRecord{p.person_id, p.name, p.phone, p.window, p.roles, true, when(e), 0, ""};
+    s.staff[p.person_id] = StaffRecord{p.person_id, p.name, p.phone, p.window, p.roles, true, when(e), 0, "", {}};
     refresh_fields_of(s, RecordKind::staff, p.person_id);
 }
 

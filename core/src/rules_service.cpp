@@ -158,7 +158,7 @@ void check(const State& s, const Event& e, const ServiceRequested& p, Errors& ou
         else if (form->stopped)
             fail(out, "request.form_stopped", "form_id", "该服务已停止", "this service has been stopped");
     }
-    need_text(out, "request.detail_required", "detail", p.detail, 2000, "服务内容", "what is needed");
+    need_text(out, "request.detail_required", "detail", p.detail, 2000, "服务内容", "description of what is needed");
     if (p.due_ms <= when(e))
         fail(out, "request.bad_due", "due_ms", "承诺完成时间必须晚于登记时间", "the promised time must be after the request");
 }
@@ -395,7 +395,7 @@ void check(const State& s, const Event& e, const ComplaintRecorded& p, Errors& o
     need_household(s, p.household_id, "complaint", out);
     if (!p.item_id.empty() && !s.find_item(p.item_id))
         fail(out, "complaint.unknown_item", "item_id", "没有这个服务项目", "no such service item");
-    need_text(out, "complaint.text_required", "text", p.text, 2000, "投诉内容", "what the complaint is");
+    need_text(out, "complaint.text_required", "text", p.text, 2000, "投诉内容", "text of the complaint");
     if (p.source == ComplaintSource::return_visit && p.visit_id.empty())
         fail(out, "complaint.visit_required", "visit_id", "回访中的投诉须关联回访记录", "a complaint heard on a visit needs the visit");
     if (e.actor.role == Role::resident && p.source != ComplaintSource::app)

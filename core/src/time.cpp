@@ -148,7 +148,9 @@ Period Period::containing(YearMonth m, int months_per_period) {
 }
 
 std::string Period::label() const {
+    // Four digits, as parse_period reads them (year 2 is "0002", not "2").
     std::string y = std::to_string(year);
+    if (y.size() < 4) y.insert(0, 4 - y.size(), '0');
     switch (months) {
         case 12: return y;
         case 6: return y + "H" + std::to_string(index);

@@ -1,10 +1,237 @@
-// PLACEHOLDER until this screen is written: says so in both languages.
+// Cashier (finance): prepayments, deposits and fees received; refunds only by reversing
+// an entry; hand-overs from staff; cash reconciliation per staff member; settlements when
+// a service stops. [1-4.5, 1-4.8, 1-4.12, 3-3.5, 3-4.3]
+//
+// Index
+// [SECTION] Receiving money
+// [SECTION] The money ledger and reversals
+// [SECTION] The screen
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "app.h"
+#include "bianmin/queries.hpp"
+#include "i18n/format.h"
+#include "i18n/i18n.h"
+#include "imgui.h"
+#include "runtime/form.h"
+#include "runtime/session.h"
+#include "screens/screen_cashier.h"
 #include "screens/screens.h"
+#include "runtime/data_month.h"
+#include "runtime/record_choices.h"
+#include "ui/data_table.h"
+#include "ui/fields.h"
 #include "ui/widgets.h"
 
 namespace bianmin::screens {
+namespace cashier {
+namespace {
 
-void draw_cashier(App&) { ui::text("nav.not_built"); }
+//-----------------------------------------------------------------------------
+// [SECTION] Receiving money
+//-----------------------------------------------------------------------------
+
+std::string form_label(const State& s, const FormRecord& f) {
+    return household_label(s, f.def.household_id) + " · " + f.def.resident_name + " · " + choices::item_name(s, f.def.item_id) +
+           " · " + f.def.form_id;
+}
+
+// What the price table asks for this kind of payment, less what is already held.
+Fen suggested_amount(const State& s, const FormRecord& f, PaymentKind kind) {
+    const PriceRow* row = current_price_row(s, f.def.item_id);
+    switch (kind) {
+        case PaymentKind::deposit: return row ? row->deposit - f.deposit_held() : Fen{};
+        case PaymentKind::prepayment: return row ? row->prepayment : Fen{};
+        case PaymentKind::fee: return amount_due(s, f, session::now_ms());
+    }
+    return Fen{};
+}
+
+}  // namespace
+
+void draw_receive() {
+    static std::string query, note;
+    static int chosen = 0, kind = 2, method = 0;
+    static std::string prefilled_for;
+    static ui::MoneyInput amount;
+    static session::Form form;
+    const State& s = session::state();
+
+    ui::search_field("cashier.receive.find", query);
+    std::string needle = query;
+    std::vector<const FormRecord*> forms;
+    std::vector<std::string> labels;
+    for (const auto& [id, f] : s.forms) {
+        if (f.stopped) continue;
+        std::string label = form_label(s, f);
+        if (!needle.empty() && label.find(needle) == std::string::npos) continue;
+        forms.push_back(&f);
+        labels.push_back(std::move(label));
+    }
+    if (forms.empty()) {
+        ui::hint("cashier.receive.no_forms");
+        return;
+    }
+    if (chosen >= int(forms.size())) chosen = 0;
+    ui::combo_data("cashier.receive.form", &chosen, labels);
+    const FormRecord& f = *forms[std::size_t(chosen)];
+    ui::label_value("cashier.receive.deposit_held", i18n::money(f.deposit_held()));
+    ui::label_value("cashier.receive.prepaid", i18n::money(f.prepaid_balance()));
+    ui::label_value("cashier.receive.due", i18n::money(amount_due(s, f, session::now_ms())));
+
+    std::vector<std::string> kinds, methods;
+    for (const auto& e : EnumTable<PaymentKind>::entries) kinds.emplace_back(choices::label(e.value));
+    for (const auto& e : EnumTable<PaymentMethod>::entries) methods.emplace_back(choices::label(e.value));
+    ui::combo_data("cashier.receive.kind", &kind, kinds);
+    const PaymentKind payment_kind = EnumTable<PaymentKind>::entries[kind].value;
+    // Prefill the amount the price table asks for when the form or the kind changes.
+    const std::string prefill_key = f.def.form_id + "|" + std::to_string(kind);
+    if (prefilled_for != prefill_key) {
+        prefilled_for = prefill_key;
+        const Fen suggested = suggested_amount(s, f, payment_kind);
+        if (suggested.value > 0) amount.set(suggested);
+        else amount = {};
+    }
+    ui::money_field("cashier.receive.amount", amount, form.error("amount"));
+    ui::combo_data("cashier.receive.method", &method, methods);
+    ui::text_field("cashier.receive.note", note, form.error("note"), {.max_chars = 200});
+    if (ui::primary_button("cashier.receive.take")) {
+        if (!amount.value) {
+            form.fail("payment.bad_amount", "amount", "cashier.amount_required");
+        } else {
+            PaymentReceived p;
+            p.form_id = f.def.form_id;
+            p.household_id = f.def.household_id;
+            p.item_id = f.def.item_id;
+            p.kind = payment_kind;
+            p.amount = *amount.value;
+            p.method = EnumTable<PaymentMethod>::entries[method].value;
+            p.note = note;
+            if (form.submit(session::run(p), "cashier.receive.taken")) {
+                note.clear();
+                prefilled_for.clear();
+            }
+        }
+    }
+    form.show_other_errors({"amount", "note"});
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] The money ledger and reversals
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// Every money entry, newest first.
+class MoneyLedger : public ui::TableSource {
+public:
+    enum Col { kWhen, kKind, kHousehold, kItem, kBy, kCash, kIncome, kDeposit, kLink, kForm, kId };
+    static std::vector<ui::TableColumn> columns() {
+        return {{"cashier.ledger.col_when", true}, {"cashier.ledger.col_kind"}, {"cashier.ledger.col_household"},
+                {"cashier.ledger.col_item"},       {"cashier.ledger.col_by"},   {"cashier.ledger.col_cash", true},
+                {"cashier.ledger.col_income", true}, {"cashier.ledger.col_deposit", true}, {"cashier.ledger.col_link"},
+                {"cashier.ledger.col_form"},       {"cashier.ledger.col_id"}};
+    }
+    void refresh(const State& s) {
+        const std::uint64_t key = session::revision() * 4 + (i18n::current() == i18n::Lang::Zh ? 0 : 1);
+        if (key == seen_) return;
+        seen_ = key;
+        entries_.clear();
+        cells_.clear();
+        for (auto it = s.money.rbegin(); it != s.money.rend(); ++it) {
+            const MoneyEntry& m = *it;
+            entries_.push_back(&m);
+            std::string link;
+            if (!m.reverses.empty()) link = i18n::fill("cashier.ledger.reverses", {m.reverses});
+            else if (!m.reversed_by.empty()) link = i18n::fill("cashier.ledger.reversed_by", {m.reversed_by});
+            cells_.push_back({choices::when(s, m.ms), std::string(choices::label(m.kind)), household_label(s, m.household_id),
+                              choices::item_name(s, m.item_id), staff_name(s, m.taken_by), i18n::money(m.cash),
+                              i18n::money(m.income), i18n::money(m.deposit), link, m.form_id, m.entry_id});
+        }
+    }
+    const MoneyEntry& entry(int row) const { return *entries_[std::size_t(row)]; }
+    int row_count() const override { return int(entries_.size()); }
+    std::string_view cell(int row, int column, std::string&) const override { return cells_[std::size_t(row)][std::size_t(column)]; }
+    std::int64_t number(int row, int column) const override {
+        const MoneyEntry& m = entry(row);
+        switch (column) {
+            case kWhen: return m.ms;
+            case kCash: return m.cash.value;
+            case kIncome: return m.income.value;
+            case kDeposit: return m.deposit.value;
+            default: return 0;
+        }
+    }
+    std::uint64_t version() const override { return seen_; }
+
+private:
+    std::vector<const MoneyEntry*> entries_;
+    std::vector<std::vector<std::string>> cells_;
+    std::uint64_t seen_ = ~0ULL;
+};
+
+}  // namespace
+
+void draw_ledger() {
+    static MoneyLedger ledger;
+    static ui::DataTable table("cashier.ledger", MoneyLedger::columns());
+    static std::string chosen, reason;
+    static session::Form form;
+    const State& s = session::state();
+    ledger.refresh(s);
+    ui::hint("cashier.ledger.hint");
+    const int clicked = table.draw(ledger, {.height = ImGui::GetFrameHeightWithSpacing() * 8, .export_filename = "money-ledger.csv"});
+    if (clicked >= 0) {
+        chosen = ledger.entry(clicked).entry_id;
+        form.clear();
+    }
+    const MoneyEntry* m = chosen.empty() ? nullptr : s.find_money(chosen);
+    if (!m) return;
+    ui::heading("cashier.reverse.heading");
+    ui::label_value("cashier.reverse.entry", std::string(choices::label(m->kind)) + " · " + i18n::money(m->cash) + " · " +
+                                                 household_label(s, m->household_id) + " · " + m->entry_id);
+    if (!m->reversed_by.empty()) ui::label_value("cashier.reverse.already", m->reversed_by);
+    ui::text_field("cashier.reverse.reason", reason, form.error("reason"), {.max_chars = 200});
+    if (ui::button("cashier.reverse.do") && form.submit(session::run(MoneyReversed{"", m->entry_id, reason}), "cashier.reverse.done")) {
+        reason.clear();
+        chosen.clear();
+    }
+    form.show_other_errors({"reason"});
+}
+
+}  // namespace cashier
+
+//-----------------------------------------------------------------------------
+// [SECTION] The screen
+//-----------------------------------------------------------------------------
+
+void draw_cashier(App&) {
+    ui::title("cashier.title");
+    if (ui::begin_tabs("cashier.tabs")) {
+        if (ui::tab("cashier.tab_receive")) {
+            cashier::draw_receive();
+            ui::end_tab();
+        }
+        if (ui::tab("cashier.tab_ledger")) {
+            cashier::draw_ledger();
+            ui::end_tab();
+        }
+        if (ui::tab("cashier.tab_handovers")) {
+            cashier::draw_handovers();
+            ui::end_tab();
+        }
+        if (ui::tab("cashier.tab_reconcile")) {
+            cashier::draw_reconciliation();
+            ui::end_tab();
+        }
+        if (ui::tab("cashier.tab_settle")) {
+            cashier::draw_settlements();
+            ui::end_tab();
+        }
+        ui::end_tabs();
+    }
+}
 
 }  // namespace bianmin::screens

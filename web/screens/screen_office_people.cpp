@@ -1,10 +1,207 @@
-// PLACEHOLDER until this screen is written: says so in both languages.
+// People & devices — the office manager's register of staff (roles, windows, PINs,
+// leaving), buildings and households, the devices allowed to exchange files, and the
+// service items of the catalogue (SPEC "People and what each may do").
+//
+// Staff PINs: the office manager sets a first PIN or resets a forgotten one; the PIN is
+// hashed on this device (runtime/pins.h) and only the hash is recorded (pin_set).
+//
+// [SECTION] Staff table
+// [SECTION] The selected staff member
+// [SECTION] Registering staff
+// [SECTION] Screen
+#include <string>
+#include <vector>
+
 #include "app.h"
+#include "bianmin/commands.hpp"
+#include "i18n/format.h"
+#include "imgui.h"
+#include "runtime/form.h"
+#include "runtime/pins.h"
+#include "runtime/record_choices.h"
+#include "runtime/session.h"
+#include "screens/office_people_parts.h"
 #include "screens/screens.h"
+#include "ui/core_table.h"
+#include "ui/fields.h"
+#include "ui/status.h"
 #include "ui/widgets.h"
+
+namespace bianmin::screens::people {
+namespace {
+
+//-------------------------------------------------------------------------------------
+// [SECTION] Staff table
+//-------------------------------------------------------------------------------------
+
+std::string g_selected;  // person id
+
+std::string roles_label(const StaffRecord& staff, Language lang) {
+    std::string out;
+    for (Role r : staff.roles) out += (out.empty() ? "" : "、") + std::string(lang == Language::zh ? label_zh(r) : label_en(r));
+    return out;
+}
+
+Table staff_table(const State& s, Language lang) {
+    Table t;
+    t.columns = {choices::column("id", "people.col_id"), choices::column("name", "people.col_name"),
+                 choices::column("roles", "people.col_roles"), choices::column("window", "people.col_window"),
+                 choices::column("pin", "people.col_pin"), choices::column("status", "people.col_status")};
+    for (const auto& [id, staff] : s.staff)
+        t.add_row({id, staff.name, roles_label(staff, lang), staff.window,
+                   i18n::tr(staff.pin.is_set() ? "people.pin_set" : "people.pin_missing"),
+                   i18n::tr(staff.active ? "people.active" : "people.inactive")});
+    return t;
+}
+
+void draw_staff_table(const State& s) {
+    static ui::CoreTable view("people.staff");
+    view.update(ui::core_table_key({session::revision()}), [&](Language lang) { return staff_table(s, lang); });
+    const float height = ImGui::GetFontSize() * 14;
+    const int clicked = view.draw({.height = height, .export_filename = "staff.csv"});
+    if (clicked >= 0 && std::size_t(clicked) < view.table().rows.size()) g_selected = view.table().rows[clicked][0];
+}
+
+//-------------------------------------------------------------------------------------
+// [SECTION] The selected staff member
+//-------------------------------------------------------------------------------------
+
+struct Selected {
+    std::string seen, pin, window, reason;
+    bool hashing = false;
+    session::Form pin_form, window_form, leave_form;
+};
+
+void set_pin(Selected& f, const std::string& person) {
+    if (const char* problem = session::pins::format_problem(f.pin)) return f.pin_form.fail("pin.format", "pin", problem);
+    f.hashing = true;
+    session::pins::make_pin_set(person, f.pin, [&f](std::optional<PinSet> pin, const char* error_key) {
+        f.hashing = false;
+        if (!pin) return f.pin_form.fail("pin.no_crypto", "pin", error_key);
+        if (f.pin_form.submit(session::run(*pin), "pin.saved")) f.pin.clear();
+    });
+}
+
+void draw_selected(const State& s) {
+    static Selected f;
+    ui::heading("people.selected_heading");
+    const StaffRecord* staff = s.find_staff(g_selected);
+    if (!staff) {
+        ui::hint("people.choose_staff");
+        return;
+    }
+    if (f.seen != g_selected) {  // another person: start their forms afresh
+        f.seen = g_selected;
+        f.pin.clear();
+        f.reason.clear();
+        f.window = staff->window;
+        f.pin_form.clear();
+        f.window_form.clear();
+        f.leave_form.clear();
+    }
+    ui::value_text(staff->name + " · " + staff->person_id);
+    if (!staff->active) {
+        ui::hint("people.inactive");
+        return;
+    }
+    ui::text_field("people.new_pin", f.pin, f.pin_form.error("pin"),
+                   {.password = true, .phone = true, .width = 8, .max_chars = 12});
+    f.pin_form.show_other_errors({"pin"});
+    if (f.hashing) ui::hint("setup.working");
+    else if (ui::button("people.set_pin")) set_pin(f, staff->person_id);
+
+    ui::text_field("people.window", f.window, f.window_form.error("value"), {.width = 12, .max_chars = 30});
+    f.window_form.show_other_errors({"value"});
+    if (ui::button("people.save_window"))
+        f.window_form.submit(session::commit(edit_field(session::context(), s, RecordKind::staff, staff->person_id,
+                                                        "window", FieldValue{f.window})),
+                             "people.window_saved");
+
+    ui::text_field("people.deactivate_reason", f.reason, f.leave_form.error("reason"), {.max_chars = 200});
+    f.leave_form.show_other_errors({"reason"});
+    if (ui::button("people.deactivate") &&
+        f.leave_form.submit(session::run(StaffDeactivated{staff->person_id, f.reason}), "people.deactivated"))
+        f.reason.clear();
+}
+
+//-------------------------------------------------------------------------------------
+// [SECTION] Registering staff
+//-------------------------------------------------------------------------------------
+
+// Every role but resident.
+std::vector<Role> staff_roles() {
+    std::vector<Role> out;
+    for (const auto& entry : EnumTable<Role>::entries)
+        if (entry.value != Role::resident) out.push_back(entry.value);
+    return out;
+}
+
+void draw_register() {
+    static std::string id, name, window, phone;
+    static int role = 0;
+    static session::Form form;
+    ui::heading("people.register_heading");
+    ui::text_field("people.person_id", id, form.error("person_id"),
+                   {.placeholder_key = "people.person_id_placeholder", .width = 10, .max_chars = 64});
+    ui::text_field("people.name", name, form.error("name"), {.width = 10, .max_chars = 30});
+    const std::vector<Role> roles = staff_roles();
+    std::vector<std::string> labels;
+    for (Role r : roles) labels.push_back(choices::label(r));
+    ui::combo_data("people.role", &role, labels);
+    if (const auto* e = form.error("roles")) ui::error_text(e->message());
+    ui::text_field("people.window", window, form.error("window"),
+                   {.placeholder_key = "people.window_placeholder", .width = 10, .max_chars = 30});
+    ui::text_field("people.phone", phone, form.error("phone"), {.phone = true, .width = 10, .max_chars = 20});
+    form.show_other_errors({"person_id", "name", "roles", "window", "phone"});
+    if (ui::primary_button("people.register") &&
+        form.submit(session::run(StaffRegistered{id, name, {roles[std::size_t(role)]}, window, phone}),
+                    "people.registered")) {
+        g_selected = id;
+        id.clear();
+        name.clear();
+        window.clear();
+        phone.clear();
+    }
+}
+
+}  // namespace
+
+void draw_staff(const State& s) {
+    draw_staff_table(s);
+    draw_selected(s);
+    ImGui::Spacing();
+    draw_register();
+}
+
+}  // namespace bianmin::screens::people
+
+//-------------------------------------------------------------------------------------
+// [SECTION] Screen
+//-------------------------------------------------------------------------------------
 
 namespace bianmin::screens {
 
-void draw_office_people(App&) { ui::text("nav.not_built"); }
+void draw_office_people(App&) {
+    const State& s = session::state();
+    if (ui::begin_tabs("people.tabs")) {
+        if (ui::tab("people.tab_staff")) {
+            people::draw_staff(s);
+            ui::end_tab();
+        }
+        if (ui::tab("people.tab_devices")) {
+            people::draw_devices(s);
+            ui::end_tab();
+        }
+        if (ui::tab("people.tab_buildings")) {
+            people::draw_buildings(s);
+            ui::end_tab();
+        }
+        if (ui::tab("people.tab_items")) {
+            people::draw_items(s);
+            ui::end_tab();
+        }
+        ui::end_tabs();
+    }
+}
 
 }  // namespace bianmin::screens

@@ -48,6 +48,8 @@ Layout lay_out(const BarChart& chart, ImVec2 origin, ImVec2 size,
         for (double v : s.values) largest = std::max(largest, v);
     }
     for (const ReferenceLine& line : chart.lines) largest = std::max(largest, line.value);
+    if (chart.marks.label_key)
+        for (double v : chart.marks.values) largest = std::max(largest, v);
     Layout l;
     l.axis_max = nice_axis_max(largest * 1.05);
     float axis_label_width = 0;
@@ -82,6 +84,7 @@ void draw_legend(ImDrawList* draw, const BarChart& chart, const Layout& l) {
         entry(theme::kSeriesColours[s % std::size(theme::kSeriesColours)], i18n::tr(chart.series[s].name_key), false);
     }
     for (const ReferenceLine& line : chart.lines) entry(theme::kReferenceLine, i18n::tr(line.label_key), true);
+    if (chart.marks.label_key) entry(theme::kReferenceLine, i18n::tr(chart.marks.label_key), true);
 }
 
 void draw_grid(ImDrawList* draw, const Layout& l, const std::function<std::string(double)>& format) {
@@ -149,6 +152,19 @@ void bar_chart(const char* id, const BarChart& chart, ImVec2 size) {
                 const std::string label = name + " · " + i18n::tr(chart.series[std::size_t(s)].name_key) + ": " + format(value);
                 if (over) tooltip = label;
                 test_hook::record_item(bar, label.c_str(), "text");
+            }
+        }
+        if (chart.marks.label_key && std::size_t(c) < chart.marks.values.size()) {
+            const double value = chart.marks.values[std::size_t(c)];
+            const float y = l.y_of(value);
+            const float left = group_x - bar_width * 0.15f, right = group_x + bar_width * (float(series) + 0.15f);
+            dashed_line(draw, ImVec2(left, y), right, theme::kReferenceLine, std::max(2.0f, font / 6), font / 4);
+            const ImRect mark(ImVec2(left, y - font * 0.25f), ImVec2(right, y + font * 0.25f));
+            const bool over = hovered && mark.Contains(mouse);
+            if (over || test_hook::enabled()) {
+                const std::string label = name + " · " + i18n::tr(chart.marks.label_key) + ": " + format(value);
+                if (over) tooltip = label;
+                test_hook::record_item(mark, label.c_str(), "text");
             }
         }
         // The category's name, centred under its bars, shortened with "…" if too wide.

@@ -32,10 +32,18 @@ struct ReferenceLine {
     double value;
 };
 
+// A value per category drawn as a short dashed line across that category's bars: a
+// reference that differs per category (each item's own break-even income).
+struct CategoryMarks {
+    const char* label_key = nullptr;  // legend; null = no marks
+    std::vector<double> values;       // one per category
+};
+
 struct BarChart {
     std::vector<std::string> categories;  // data: item names, months
     std::vector<BarSeries> series;
     std::vector<ReferenceLine> lines;
+    CategoryMarks marks;
     std::function<std::string(double)> format;  // default: the number with grouping
 };
 

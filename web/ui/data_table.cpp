@@ -20,6 +20,11 @@
 namespace bianmin::ui {
 
 std::int64_t TableSource::number(int, int) const { return 0; }
+
+const char* column_title(const TableColumn& column) {
+    if (column.key) return i18n::tr(column.key);
+    return i18n::current() == i18n::Lang::Zh ? column.title_zh : column.title_en;
+}
 std::uint64_t TableSource::version() const { return 0; }
 
 namespace {
@@ -103,7 +108,7 @@ std::string DataTable::to_csv(const TableSource& source) {
     rebuild_if_needed(source);
     csv::Writer writer;
     std::vector<std::string> cells;
-    for (const TableColumn& column : columns_) cells.emplace_back(i18n::tr(column.key));
+    for (const TableColumn& column : columns_) cells.emplace_back(column_title(column));
     writer.row(cells);
     std::string scratch;
     for (int row : order_) {
@@ -148,7 +153,8 @@ int DataTable::draw_rows(const TableSource& source, float height) {
 
     const float font = ImGui::GetFontSize();
     for (const TableColumn& column : columns_) {
-        const std::string label = id_label(column.key);
+        // Stable ID whatever the language: the key, or the data title's Chinese.
+        const std::string label = std::string(column_title(column)) + "###" + (column.key ? column.key : column.title_zh);
         ImGuiTableColumnFlags column_flags = column.width > 0 ? ImGuiTableColumnFlags_WidthFixed
                                                               : ImGuiTableColumnFlags_WidthStretch;
         ImGui::TableSetupColumn(label.c_str(), column_flags, column.width > 0 ? column.width * font : 1.0f);
@@ -158,7 +164,7 @@ int DataTable::draw_rows(const TableSource& source, float height) {
     for (int c = 0; c < int(columns_.size()); ++c) {
         ImGui::TableSetColumnIndex(c);
         ImGui::TableHeader(ImGui::TableGetColumnName(c));
-        test_hook::record_last_item(i18n::tr(columns_[std::size_t(c)].key), "button");
+        test_hook::record_last_item(column_title(columns_[std::size_t(c)]), "button");
     }
 
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {

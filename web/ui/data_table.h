@@ -19,10 +19,15 @@
 namespace bianmin::ui {
 
 struct TableColumn {
-    const char* key;        // header (translation key)
+    const char* key;        // header (translation key); null: the data title below
     bool numeric = false;   // right-aligned, sorted by TableSource::number()
     float width = 0;        // fixed width in font heights; 0 = share the rest
+    // A header that is data, in both languages (a core Table's column: ui/core_table.h).
+    const char* title_zh = nullptr;
+    const char* title_en = nullptr;
 };
+// The header of a column in the current language.
+const char* column_title(const TableColumn& column);
 
 class TableSource {
 public:

@@ -14,7 +14,8 @@
 //  3. A staff role needs an active staff member holding that role; the resident role
 //     needs a registered resident.
 //  4. The role must be allowed to emit the event type (SPEC's table; role_may_emit);
-//     for field edits, to edit that field (fields.hpp).
+//     for field edits, to edit that field (fields.hpp); a PIN (pin_set) of someone else
+//     only by an office manager.
 //  5. A resident may only touch their own household's records (event_household).
 #pragma once
 

@@ -44,7 +44,9 @@ using Payload = std::variant<
     ComplaintClosed, ReturnVisitRecorded, QualityEvaluated, WaterStockReceived,
     // staff
     SignedIn, SignedOut, LeaveRequested, LeaveDecided, ViolationRecorded, ViolationWithdrawn,
-    AnnualRatingRecorded>;
+    AnnualRatingRecorded,
+    // sign-in PINs (appended: the index is part of stored data)
+    PinSet>;
 
 enum class EventType : std::uint8_t {
     estate_created, staff_registered, staff_deactivated, device_registered, device_revoked,
@@ -61,6 +63,7 @@ enum class EventType : std::uint8_t {
     complaint_closed, return_visit_recorded, quality_evaluated, water_stock_received,
     signed_in, signed_out, leave_requested, leave_decided, violation_recorded, violation_withdrawn,
     annual_rating_recorded,
+    pin_set,
     count_  // not a type: the number of types
 };
 inline constexpr std::size_t kEventTypeCount = std::size_t(EventType::count_);

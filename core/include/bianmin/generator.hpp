@@ -43,6 +43,7 @@
 
 #include "bianmin/errors.hpp"
 #include "bianmin/event.hpp"
+#include "bianmin/exchange.hpp"
 
 namespace bianmin {
 
@@ -74,10 +75,13 @@ inline Result<std::vector<Event>> generate_estate(EstateSize size, std::uint64_t
     return generate_estate(estate_profile(size), seed);
 }
 
-// The file the generator writes, as bytes. Today: the events file of json.hpp
-// (write_events_file: envelope, one canonical event per line). When the exchange bundle
-// of issue 4 exists this switches to the bundle envelope; the CLI and the benchmarks
-// write through this function only, so they follow.
+// The events file the generator writes by default, as bytes: write_events_file of
+// json.hpp (envelope, one canonical event per line), which the tests and benchmarks read.
 std::string write_generated(std::span<const Event> events);
+// The same events as an office_full exchange bundle (exchange.hpp), unsealed: the
+// caller adds the SHA-256 (seal_bundle) — `bianmin generate --format bundle`. Source: the
+// device that created the estate; created_at: the last event's time, so the same seed
+// still gives the same bytes.
+Result<Bundle> generated_bundle(std::span<const Event> events);
 
 }  // namespace bianmin

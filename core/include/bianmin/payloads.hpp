@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bianmin/enums.hpp"
@@ -444,6 +445,20 @@ struct AnnualRatingRecorded {
     AnnualRating rating = AnnualRating::competent;
     std::string comment;
     BIANMIN_PAYLOAD(AnnualRatingRecorded);
+};
+// A staff member's sign-in PIN, never in clear: the device derives `hash` from the PIN
+// and a random `salt` (both base64) with PBKDF2-HMAC-SHA256 over `iterations` rounds.
+// The office manager sets anyone's (a new or forgotten PIN); staff may change their own.
+// The core checks the shape, not the hash (it never sees the PIN). Internal: never in a
+// resident export.
+inline constexpr std::string_view kPinAlgorithm = "PBKDF2-SHA256";
+inline constexpr std::int64_t kMinPinIterations = 100000;
+struct PinSet {
+    std::string person_id;
+    std::string salt, hash;  // base64
+    std::int64_t iterations = 0;
+    std::string algorithm;   // kPinAlgorithm
+    BIANMIN_PAYLOAD(PinSet);
 };
 
 #undef BIANMIN_PAYLOAD

@@ -58,12 +58,23 @@ struct Settings {
 // [SECTION] People, devices, households
 //-----------------------------------------------------------------------------
 
+// A staff member's sign-in PIN as the last pin_set left it (never the PIN itself).
+struct StaffPin {
+    std::string salt, hash;  // base64; empty = no PIN yet
+    std::int64_t iterations = 0;
+    std::string algorithm;
+    std::string set_by;      // who set it last (the person, or the office manager)
+    std::int64_t set_ms = 0;
+    bool is_set() const { return !hash.empty(); }
+    friend bool operator==(const StaffPin&, const StaffPin&) = default;
+};
 struct StaffRecord {
     std::string person_id, name, phone, window;
     std::vector<Role> roles;
     bool active = true;
     std::int64_t registered_ms = 0, deactivated_ms = 0;
     std::string deactivation_reason;
+    StaffPin pin;
     bool has_role(Role role) const;
     friend bool operator==(const StaffRecord&, const StaffRecord&) = default;
 };

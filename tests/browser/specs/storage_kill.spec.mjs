@@ -5,7 +5,7 @@
 // holes in the sequence, and the store must open cleanly. Trials run on one profile, so
 // each starts from what the previous kills left.
 //
-//   BIANMIN_KILL_TRIALS=N   number of trials (default 6; 100 with BIANMIN_LONG=1)
+//   BIANMIN_KILL_TRIALS=N   number of trials (default 20; 100 with BIANMIN_LONG=1)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -16,7 +16,7 @@ import { CHROMIUM_ARGS, openApp, watchErrors } from '../lib/harness.mjs';
 import { assert, assertEqual } from '../lib/assert.mjs';
 import { assertUniqueKeys } from '../lib/storage_helpers.mjs';
 
-const TRIALS = Number(process.env.BIANMIN_KILL_TRIALS || (process.env.BIANMIN_LONG === '1' ? 100 : 6));
+const TRIALS = Number(process.env.BIANMIN_KILL_TRIALS || (process.env.BIANMIN_LONG === '1' ? 100 : 20));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Our own Chromium (so we may kill it) on a persistent profile, driven over CDP.

@@ -1,0 +1,205 @@
+#include "runtime/bundle_import.h"
+
+#include <memory>
+#include <set>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "i18n/format.h"
+#include "imgui.h"
+#include "platform/crypto.h"
+#include "platform/files.h"
+#include "platform/platform.h"
+#include "runtime/session.h"
+#include "ui/status.h"
+#include "ui/widgets.h"
+
+namespace bianmin::bundle_import {
+namespace {
+
+//-------------------------------------------------------------------------------------
+// [SECTION] State
+//-------------------------------------------------------------------------------------
+
+Progress& state() {
+    static Progress p;
+    return p;
+}
+
+// Increases with every import so that late callbacks of an abandoned one are ignored.
+int& generation() {
+    static int g = 0;
+    return g;
+}
+
+std::string seen_key(const std::string& device) { return "exchange.seen." + device; }
+
+void fail_with(std::vector<ui::FieldError> errors) {
+    Progress& p = state();
+    p.stage = Stage::failed;
+    p.errors = std::move(errors);
+    if (!p.errors.empty()) ui::status::show(p.errors.front().message(), ui::status::Kind::Error);
+    platform::announce(p.errors.empty() ? std::string() : p.errors.front().message());
+}
+
+void fail_with(const Errors& errors) { fail_with(ui::field_errors(errors)); }
+
+void fail_with_key(const char* code, const char* key) {
+    fail_with(std::vector<ui::FieldError>{ui::field_error_from_key(code, "", key)});
+}
+
+void remember_seen(const BundleHeader& header) {
+    if (header.source_device.empty() || header.source_device == session::device_id()) return;
+    platform::set_setting(seen_key(header.source_device).c_str(), nlohmann::json(header.seen).dump());
+}
+
+// [SECTION] Steps 4–5: plan, write, add
+
+void finish(const ImportPlan& plan, const std::set<FieldKey>& conflicted_before) {
+    Progress& p = state();
+    p.summary = plan.summary;
+    p.source_device = plan.header.source_device;
+    const auto& now_conflicted = session::state().conflicted;
+    p.summary.conflicts_open = now_conflicted.size();
+    p.summary.conflicts_found = 0;
+    for (const auto& key : now_conflicted)
+        if (!conflicted_before.count(key)) ++p.summary.conflicts_found;
+    remember_seen(plan.header);
+    p.stage = Stage::done;
+    p.fraction = 1;
+    const std::string line = i18n::fill("exchange.summary_line", {std::to_string(p.summary.new_events),
+                                                                  std::to_string(p.summary.duplicates),
+                                                                  std::to_string(p.summary.conflicts_found)});
+    ui::status::show(line, ui::status::Kind::Success);
+    platform::announce(line);
+}
+
+void plan_and_write(const Bundle& bundle, const ImportOptions& options) {
+    auto planned = plan_import(session::ledger(), bundle, options);
+    if (!planned) return fail_with(planned.errors());
+    auto plan = std::make_shared<ImportPlan>(std::move(planned).value());
+    const std::set<FieldKey> conflicted_before = session::state().conflicted;
+    if (plan->new_events.empty()) return finish(*plan, conflicted_before);
+    Progress& p = state();
+    p.stage = Stage::writing;
+    p.fraction = 0;
+    const int my_generation = generation();
+    const bool started = session::add_imported(
+        plan->new_events,
+        [my_generation](std::size_t done, std::size_t total) {
+            if (my_generation == generation() && total > 0) state().fraction = float(double(done) / double(total));
+        },
+        [plan, conflicted_before, my_generation](bool ok, const Ledger::AddResult& added, const std::string& detail) {
+            if (my_generation != generation()) return;
+            if (!ok) {
+                Error e = make_error("exchange.store_failed", "", "保存导入的数据失败,什么都没有改变: " + detail,
+                                     "saving the imported events failed; nothing changed: " + detail);
+                return fail_with(Errors{e});
+            }
+            if (!added.rejected.empty()) return fail_with(added.rejected);
+            finish(*plan, conflicted_before);
+        });
+    if (!started) fail_with_key("session.read_only", "exchange.not_writable");
+}
+
+// [SECTION] Steps 2–3: parse, digest
+
+void check(std::string bytes) {
+    Progress& p = state();
+    p.stage = Stage::checking;
+    p.fraction = 0;
+    ImportOptions options;
+    options.now_ms = session::now_ms();
+    auto read = read_bundle(bytes, options);
+    if (!read) return fail_with(read.errors());
+    if (!platform::crypto::available()) return fail_with_key("exchange.no_crypto", "exchange.no_crypto");
+    auto bundle = std::make_shared<Bundle>(std::move(read).value());
+    const std::string canonical = canonical_event_bytes(bundle->events);
+    const int my_generation = generation();
+    platform::crypto::sha256_hex(canonical, [bundle, options, my_generation](bool ok, const std::string& hex) {
+        if (my_generation != generation()) return;
+        if (!ok) return fail_with_key("exchange.no_crypto", "exchange.no_crypto");
+        Errors wrong = check_digest(*bundle, hex);
+        if (!wrong.empty()) return fail_with(wrong);
+        plan_and_write(*bundle, options);
+    });
+}
+
+}  // namespace
+
+const Progress& progress() { return state(); }
+
+bool start(std::string file_name, std::string bytes) {
+    Progress& p = state();
+    if (p.stage == Stage::checking || p.stage == Stage::writing) return false;
+    ++generation();
+    p = Progress{};
+    p.file_name = std::move(file_name);
+    check(std::move(bytes));
+    return true;
+}
+
+void listen_for_files() {
+    platform::files::ImportHandlers handlers;
+    handlers.on_file = [](platform::files::ImportedFile file) {
+        if (!start(file.name, std::move(file.bytes))) ui::status::show_key("exchange.busy", ui::status::Kind::Error);
+    };
+    handlers.on_progress = [](const std::string& name, double loaded, double total) {
+        Progress& p = state();
+        if (p.stage == Stage::checking || p.stage == Stage::writing) return;
+        p.stage = Stage::reading;
+        p.file_name = name;
+        p.fraction = total > 0 ? float(loaded / total) : 0;
+    };
+    handlers.on_failure = [](const std::string& name) {
+        state().file_name = name;
+        fail_with_key("files.import_failed", "exchange.read_failed");
+    };
+    platform::files::set_import_handlers(std::move(handlers));
+}
+
+void choose_file() { platform::files::open_picker(".json,application/json"); }
+
+VersionVector remembered_seen(const std::string& device) {
+    auto text = platform::setting(seen_key(device).c_str());
+    if (!text) return {};
+    auto parsed = parse_version_vector(*text);
+    return parsed ? parsed.value() : VersionVector{};
+}
+
+// [SECTION] Drawing
+
+void draw_progress() {
+    const Progress& p = state();
+    switch (p.stage) {
+        case Stage::idle: return;
+        case Stage::reading:
+        case Stage::checking:
+        case Stage::writing: {
+            const char* key = p.stage == Stage::reading    ? "exchange.stage_reading"
+                              : p.stage == Stage::checking ? "exchange.stage_checking"
+                                                           : "exchange.stage_writing";
+            ui::value_text(i18n::fill(key, {p.file_name}));
+            const std::string percent = std::to_string(int(p.fraction * 100)) + "%";
+            ImGui::ProgressBar(p.fraction, ImVec2(-1, 0), percent.c_str());
+            return;
+        }
+        case Stage::done:
+            ui::heading("exchange.summary_heading");
+            ui::value_text(p.file_name);
+            ui::label_value("exchange.summary_new", std::to_string(p.summary.new_events));
+            ui::label_value("exchange.summary_duplicates", std::to_string(p.summary.duplicates));
+            ui::label_value("exchange.summary_conflicts", std::to_string(p.summary.conflicts_found));
+            if (p.summary.conflicts_open > 0) ui::hint("exchange.conflicts_hint");
+            return;
+        case Stage::failed:
+            ui::heading("exchange.rejected_heading");
+            ui::value_text(p.file_name);
+            ui::hint("exchange.rejected_hint");
+            for (const auto& e : p.errors) ui::error_text(e.message());
+            return;
+    }
+}
+
+}  // namespace bianmin::bundle_import
