@@ -3,7 +3,8 @@
 // World holds one Ledger (what the office knows) and desks for three devices: the
 // office computer, a staff tablet, and household 1-101's own device. found() creates
 // the estate with one person per role, two buildings, four households; seed() adds
-// the catalogue; publish_table() walks a price table through approval.
+// the catalogue; publish_table() walks a price table through approval. Busy is a ready
+// world with a form, payment, delivery, collection and request of each kind to refer to.
 #pragma once
 
 #include <doctest/doctest.h>
@@ -172,6 +173,23 @@ struct World {
     }
     void stock_water(const std::string& item, std::int64_t quantity) {
         ok(FD, WaterStockReceived{"", item, quantity, "波仕塔水厂", Fen{900}});
+    }
+};
+
+// A ready world with one of everything to refer to: a water form with its deposit and
+// prepayment paid, a housekeeping form with a delivery and a collection, a request.
+struct Busy : World {
+    std::string water, hk, delivery, collection, payment, request;
+    Busy() {
+        ready();
+        stock_water("barrel_water", 20);
+        water = subscribe("1-101", "barrel_water");
+        payment = pay(water, PaymentKind::deposit, 3000);
+        pay(water, PaymentKind::prepayment, 10000);
+        hk = subscribe("1-102", "housekeeping");
+        delivery = deliver(hk, 1);
+        collection = payload_of<FeeCollected>(ok(FD, FeeCollected{"", "", "", "", delivery, Fen{4000}})).collection_id;
+        request = payload_of<ServiceRequested>(ok(FD, ServiceRequested{"", "1-101", "barrel_water", water, RequestChannel::phone, "送水", 0})).request_id;
     }
 };
 

@@ -1,29 +1,9 @@
 // Error paths not covered by the area files: record ids (unique, well-formed), empty
 // commands, forged events the replay must refuse. Every error code a command can return
-// is exercised somewhere in tests/ (see docs/DOMAIN.md "Error codes").
+// is exercised somewhere in tests/ (docs/DOMAIN-ERRORS.md lists them).
 #include "fixture.hpp"
 
 using namespace fx;
-
-namespace {
-
-// A world with one of everything, to copy ids from.
-struct Busy : World {
-    std::string water, hk, delivery, collection, payment, request;
-    Busy() {
-        ready();
-        stock_water("barrel_water", 20);
-        water = subscribe("1-101", "barrel_water");
-        payment = pay(water, PaymentKind::deposit, 3000);
-        pay(water, PaymentKind::prepayment, 10000);
-        hk = subscribe("1-102", "housekeeping");
-        delivery = deliver(hk, 1);
-        collection = payload_of<FeeCollected>(ok(FD, FeeCollected{"", "", "", "", delivery, Fen{4000}})).collection_id;
-        request = payload_of<ServiceRequested>(ok(FD, ServiceRequested{"", "1-101", "barrel_water", water, RequestChannel::phone, "送水", 0})).request_id;
-    }
-};
-
-}  // namespace
 
 TEST_CASE("[Shape] a record id given twice is refused for every kind of record") {
     Busy w;

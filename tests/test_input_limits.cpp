@@ -13,21 +13,6 @@ const std::string kLong2000(2001, 'x');        // notes, reasons, comments: at m
 const std::string kLong200(201, 'x');          // names and attendance notes: at most 200
 const std::string kLong100(101, 'x');          // labels and windows: at most 100
 
-// A world with one of everything to refer to.
-struct Full : World {
-    std::string water, hk, delivery, collection, payment;
-    Full() {
-        ready();
-        stock_water("barrel_water", 20);
-        water = subscribe("1-101", "barrel_water");
-        payment = pay(water, PaymentKind::deposit, 3000);
-        pay(water, PaymentKind::prepayment, 10000);
-        hk = subscribe("1-102", "housekeeping");
-        delivery = deliver(hk, 1);
-        collection = payload_of<FeeCollected>(ok(FD, FeeCollected{"", "", "", "", delivery, Fen{4000}})).collection_id;
-    }
-};
-
 struct Case {
     const char* code;
     Actor actor;
@@ -65,7 +50,7 @@ TEST_CASE("[Shape] founding refuses a missing estate id and an over-long English
 }
 
 TEST_CASE("[Shape] a malformed record id is refused for every kind of record a command creates") {
-    Full w;
+    Busy w;
     const std::vector<Case> cases = {
         {"item.bad_id", OM, ItemDefined{kBadId, "洗车", "", Billing::per_use, "次", "", Fen{2000}, Fen{}, Fen{}, 5, Fen{}, 0, {}}},
         {"staff.bad_id", OM, StaffRegistered{kBadId, "某", {Role::cashier}, "", ""}},
@@ -109,7 +94,7 @@ TEST_CASE("[Shape] records whose id the person types are refused without one") {
 }
 
 TEST_CASE("[Shape] generated ids cannot be missing from a command, only from a forged event, which replay refuses") {
-    Full w;
+    Busy w;
     // What a forged or damaged file could carry: the same payloads with the id left out.
     const std::vector<Case> forged = {
         {"resident.id_required", FD, ResidentRegistered{"", "1-101", "某", "", Tenure::owner}},
@@ -161,7 +146,7 @@ TEST_CASE("[Shape] generated ids cannot be missing from a command, only from a f
 }
 
 TEST_CASE("[Shape] free text is bounded in every command that takes it") {
-    Full w;
+    Busy w;
     // A request made in the app has no owner yet: taking it needs no reason, but one given is bounded.
     auto asked = w.ok(R101, ServiceRequested{"", "1-101", "barrel_water", "", RequestChannel::app, "送两桶水", 0});
     std::string request = w.payload_of<ServiceRequested>(asked).request_id;
