@@ -1,5 +1,4 @@
 // Test helpers for the command-line tool: run it with string streams, temporary files.
-// (tests/test_cli.cpp has its own copies from before this header; it can switch to it.)
 #pragma once
 
 #include <filesystem>
@@ -7,6 +6,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 #include "cli.hpp"
 #include "files.hpp"
@@ -27,9 +28,11 @@ inline ToolRun run_tool(const std::vector<std::string>& args) {
     return run;
 }
 
-// A path in the temporary directory, prefixed so tests do not collide with other files.
+// A path in the temporary directory, prefixed so tests do not collide with other files,
+// and with the process id: CTest runs test cases as parallel processes.
 inline std::string scratch_path(const std::string& name) {
-    return (std::filesystem::temp_directory_path() / ("bianmin-scratch-" + name)).string();
+    const std::string prefix = "bianmin-scratch-" + std::to_string(::getpid()) + "-";
+    return (std::filesystem::temp_directory_path() / (prefix + name)).string();
 }
 
 inline std::string scratch_file(const std::string& name, const std::string& bytes) {

@@ -5,30 +5,17 @@
 #include <sstream>
 
 #include "bianmin/demo.hpp"
-#include "cli.hpp"
+#include "cli_fixture.hpp"
 #include "fixture.hpp"
 
 using namespace fx;
 
 namespace {
 
-struct Output {
-    int code = -1;
-    std::string out, err;
-};
-
-Output tool(std::vector<std::string> args) {
-    std::ostringstream out, err;
-    Output o;
-    o.code = bianmin::cli::run(args, out, err);
-    o.out = out.str();
-    o.err = err.str();
-    return o;
-}
-
-std::string temp_path(const std::string& name) {
-    return (std::filesystem::temp_directory_path() / ("bianmin-test-" + name)).string();
-}
+using Output = cfx::ToolRun;
+Output tool(const std::vector<std::string>& args) { return cfx::run_tool(args); }
+std::string temp_path(const std::string& name) { return cfx::scratch_path(name); }
+std::string write_temp(const std::string& name, const std::string& text) { return cfx::scratch_file(name, text); }
 
 // A demo year written as an events file, once.
 const std::string& demo_file() {
@@ -43,10 +30,7 @@ const std::string& demo_file() {
 // The demo file's events, projected as the tool projects them.
 const State& demo_state() {
     static const State state = [] {
-        std::ifstream in(demo_file(), std::ios::binary);
-        std::stringstream text;
-        text << in.rdbuf();
-        return project(read_events_file(text.str()).value());
+        return project(read_events_file(cfx::bytes_of(demo_file())).value());
     }();
     return state;
 }
@@ -85,12 +69,6 @@ std::size_t column(const std::vector<std::string>& header, const std::string& na
     auto it = std::find(header.begin(), header.end(), name);
     REQUIRE(it != header.end());
     return std::size_t(it - header.begin());
-}
-
-std::string write_temp(const std::string& name, const std::string& text) {
-    std::string p = temp_path(name);
-    std::ofstream(p, std::ios::binary) << text;
-    return p;
 }
 
 }  // namespace

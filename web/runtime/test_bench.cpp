@@ -25,6 +25,7 @@
 #include "bianmin/time.hpp"
 #include "platform/platform.h"
 #include "runtime/session.h"
+#include "runtime/test_support.h"
 
 namespace {
 
@@ -33,15 +34,6 @@ using namespace bianmin;
 std::string g_outcome = "idle";  // idle | pending | done | failed: <detail>
 double g_parse_ms = 0;
 bool g_signed_in_today = false;
-
-void import_events(std::vector<Event> events) {
-    g_outcome = "pending";
-    const bool started = session::add_imported(
-        std::move(events), nullptr, [](bool ok, const Ledger::AddResult& added, const std::string& detail) {
-            g_outcome = ok && added.rejected.empty() ? "done" : "failed: " + detail + codes_of(added.rejected);
-        });
-    if (!started) g_outcome = "failed: storage refused (not writable)";
-}
 
 template <typename Pick>
 const StaffRecord* find_active_staff(const State& s, Pick pick) {
@@ -63,7 +55,7 @@ EMSCRIPTEN_KEEPALIVE int bm_bench_import(const char* bytes, int length) {
         g_outcome = "failed: " + codes_of(events.errors());
         return 1;
     }
-    import_events(std::move(events).value());
+    test_support::import(std::move(events).value(), &g_outcome);
     return 1;
 }
 
@@ -72,26 +64,12 @@ EMSCRIPTEN_KEEPALIVE double bm_bench_parse_ms() { return g_parse_ms; }
 
 EMSCRIPTEN_KEEPALIVE int bm_bench_register_device() {
     if (!platform::test_mode() || !session::loaded() || session::ledger().events().empty()) return 0;
-    const State& s = session::state();
-    const StaffRecord* manager = find_active_staff(s, [](const StaffRecord& r) { return r.has_role(Role::office_manager); });
-    const DeviceRecord* office = nullptr;
-    for (const auto& [id, device] : s.devices)
-        if (device.kind == DeviceKind::office && !device.revoked && id != session::device_id()) office = &device;
-    if (!manager || !office) {
-        g_outcome = "failed: no office manager or office device in the data";
-        return 1;
-    }
-    const Hlc last = session::ledger().events().back().hlc;
-    FakeClock wall(last.wall_ms + 1000);
-    HlcClock clock(wall);
-    clock.observe(last);
-    const CommandContext context{Actor{manager->person_id, Role::office_manager}, office->device, &clock};
-    auto registered = execute(context, s, DeviceRegistered{session::device_id(), "benchmark", DeviceKind::office, ""});
+    auto registered = test_support::register_this_device(session::ledger(), "benchmark");
     if (!registered) {
         g_outcome = "failed: " + codes_of(registered.errors());
         return 1;
     }
-    import_events(std::move(registered).value());
+    test_support::import(std::move(registered).value(), &g_outcome);
     return 1;
 }
 

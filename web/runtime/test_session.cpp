@@ -14,6 +14,7 @@
 #include "bianmin/enums.hpp"
 #include "platform/platform.h"
 #include "runtime/session.h"
+#include "runtime/test_support.h"
 #include "screens/screens.h"
 
 namespace {
@@ -21,9 +22,8 @@ namespace {
 // The demo load runs through IndexedDB: the page polls its outcome.
 std::string g_demo_outcome = "idle";  // idle | pending | done | failed: <detail>
 
-// The demo's events, plus this device registered by the demo's office device so that the
-// signed-in person can run commands here (in real use the office does this and sends a
-// bundle).
+// The demo's events, plus this device registered so that the signed-in person can run
+// commands here.
 bianmin::Result<std::vector<bianmin::Event>> demo_with_this_device(int year, int months) {
     using namespace bianmin;
     DemoOptions options;
@@ -33,12 +33,7 @@ bianmin::Result<std::vector<bianmin::Event>> demo_with_this_device(int year, int
     if (!events) return events;
     Ledger ledger;
     ledger.add(events.value());
-    FakeClock wall(ledger.events().back().hlc.wall_ms + 1000);
-    HlcClock clock(wall);
-    clock.observe(ledger.events().back().hlc);
-    const CommandContext office{Actor{"om", Role::office_manager}, "office", &clock};
-    auto registered = execute(office, ledger.state(),
-                              DeviceRegistered{session::device_id(), "test tablet", DeviceKind::office, ""});
+    auto registered = test_support::register_this_device(ledger, "test tablet");
     if (!registered) return registered;
     auto all = std::move(events).value();
     for (auto& e : registered.value()) all.push_back(std::move(e));
@@ -57,12 +52,7 @@ EMSCRIPTEN_KEEPALIVE int bm_test_load_demo(int year, int months) {
         g_demo_outcome = "failed: " + bianmin::codes_of(events.errors());
         return 1;
     }
-    g_demo_outcome = "pending";
-    const bool started = bianmin::session::add_imported(
-        std::move(events).value(), nullptr, [](bool ok, const bianmin::Ledger::AddResult& added, const std::string& detail) {
-            g_demo_outcome = ok && added.rejected.empty() ? "done" : "failed: " + detail + bianmin::codes_of(added.rejected);
-        });
-    if (!started) g_demo_outcome = "failed: storage refused";
+    bianmin::test_support::import(std::move(events).value(), &g_demo_outcome);
     return 1;
 }
 

@@ -125,7 +125,7 @@ void draw_receive() {
 namespace {
 
 // Every money entry, newest first.
-class MoneyLedger : public ui::TableSource {
+class MoneyLedger : public ui::TextRows {
 public:
     enum Col { kWhen, kKind, kHousehold, kItem, kBy, kCash, kIncome, kDeposit, kLink, kForm, kId };
     static std::vector<ui::TableColumn> columns() {
@@ -135,25 +135,20 @@ public:
                 {"cashier.ledger.col_form"},       {"cashier.ledger.col_id"}};
     }
     void refresh(const State& s) {
-        const std::uint64_t key = session::revision() * 4 + (i18n::current() == i18n::Lang::Zh ? 0 : 1);
-        if (key == seen_) return;
-        seen_ = key;
+        if (!needs_rebuild(session::revision())) return;
         entries_.clear();
-        cells_.clear();
         for (auto it = s.money.rbegin(); it != s.money.rend(); ++it) {
             const MoneyEntry& m = *it;
             entries_.push_back(&m);
             std::string link;
             if (!m.reverses.empty()) link = i18n::fill("cashier.ledger.reverses", {m.reverses});
             else if (!m.reversed_by.empty()) link = i18n::fill("cashier.ledger.reversed_by", {m.reversed_by});
-            cells_.push_back({choices::when(s, m.ms), std::string(choices::label(m.kind)), household_label(s, m.household_id),
+            rows_.push_back({choices::when(s, m.ms), std::string(choices::label(m.kind)), household_label(s, m.household_id),
                               choices::item_name(s, m.item_id), staff_name(s, m.taken_by), i18n::money(m.cash),
                               i18n::money(m.income), i18n::money(m.deposit), link, m.form_id, m.entry_id});
         }
     }
     const MoneyEntry& entry(int row) const { return *entries_[std::size_t(row)]; }
-    int row_count() const override { return int(entries_.size()); }
-    std::string_view cell(int row, int column, std::string&) const override { return cells_[std::size_t(row)][std::size_t(column)]; }
     std::int64_t number(int row, int column) const override {
         const MoneyEntry& m = entry(row);
         switch (column) {
@@ -164,12 +159,9 @@ public:
             default: return 0;
         }
     }
-    std::uint64_t version() const override { return seen_; }
 
 private:
     std::vector<const MoneyEntry*> entries_;
-    std::vector<std::vector<std::string>> cells_;
-    std::uint64_t seen_ = ~0ULL;
 };
 
 }  // namespace

@@ -86,27 +86,17 @@ void draw_open(session::Form& form) {
 // [SECTION] Resolved
 //-----------------------------------------------------------------------------
 
-class Resolved : public ui::TableSource {
+class Resolved : public ui::TextRows {
 public:
     static std::vector<ui::TableColumn> columns() {
         return {{"conflicts.col_field"}, {"conflicts.col_value"}, {"conflicts.col_by"}};
     }
     void refresh(const State& s) {
-        const std::uint64_t key = session::revision() * 4 + (i18n::current() == i18n::Lang::Zh ? 0 : 1);
-        if (key == seen_) return;
-        seen_ = key;
-        cells_.clear();
+        if (!needs_rebuild(session::revision())) return;
         for (const auto& [field, history] : s.fields)
             for (const FieldEdit& edit : history.edits)
-                if (edit.resolution) cells_.push_back({field_label(field), value_label(field, edit.value), author_label(s, edit)});
+                if (edit.resolution) rows_.push_back({field_label(field), value_label(field, edit.value), author_label(s, edit)});
     }
-    int row_count() const override { return int(cells_.size()); }
-    std::string_view cell(int row, int column, std::string&) const override { return cells_[std::size_t(row)][std::size_t(column)]; }
-    std::uint64_t version() const override { return seen_; }
-
-private:
-    std::vector<std::vector<std::string>> cells_;
-    std::uint64_t seen_ = ~0ULL;
 };
 
 }  // namespace

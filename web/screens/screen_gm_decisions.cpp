@@ -162,28 +162,18 @@ void draw_stops() {
 // [SECTION] Quality evaluation
 //-----------------------------------------------------------------------------
 
-class Evaluations : public ui::TableSource {
+class Evaluations : public ui::TextRows {
 public:
     static std::vector<ui::TableColumn> columns() {
         return {{"gm.quality.col_item"}, {"gm.quality.col_period"}, {"gm.quality.col_rating"},
                 {"gm.quality.col_by"}, {"gm.quality.col_comment"}};
     }
     void refresh(const State& s) {
-        const std::uint64_t key = session::revision() * 4 + (i18n::current() == i18n::Lang::Zh ? 0 : 1);
-        if (key == seen_) return;
-        seen_ = key;
-        cells_.clear();
+        if (!needs_rebuild(session::revision())) return;
         for (const auto& [k, q] : s.quality)
-            cells_.push_back({choices::item_name(s, q.def.item_id), q.def.period, std::string(choices::label(q.def.rating)),
+            rows_.push_back({choices::item_name(s, q.def.item_id), q.def.period, std::string(choices::label(q.def.rating)),
                               staff_name(s, q.evaluator) + " " + choices::when(s, q.ms), q.def.comment});
     }
-    int row_count() const override { return int(cells_.size()); }
-    std::string_view cell(int row, int column, std::string&) const override { return cells_[std::size_t(row)][std::size_t(column)]; }
-    std::uint64_t version() const override { return seen_; }
-
-private:
-    std::vector<std::vector<std::string>> cells_;
-    std::uint64_t seen_ = ~0ULL;
 };
 
 void draw_quality() {

@@ -37,7 +37,7 @@ namespace {
 //-----------------------------------------------------------------------------
 
 // Every price table, newest year and version first.
-class Versions : public ui::TableSource {
+class Versions : public ui::TextRows {
 public:
     enum Col { kYear, kVersion, kStatus, kDrafted, kDecided, kComments, kChannels };
     static std::vector<ui::TableColumn> columns() {
@@ -46,8 +46,7 @@ public:
                 {"office.versions.col_decided"}, {"office.versions.col_comments"}, {"office.versions.col_channels"}};
     }
     void refresh() {
-        if (seen_ == session::revision() + (i18n::current() == i18n::Lang::Zh ? 0 : 1ULL << 62)) return;
-        seen_ = session::revision() + (i18n::current() == i18n::Lang::Zh ? 0 : 1ULL << 62);
+        if (!needs_rebuild(session::revision())) return;
         const State& s = session::state();
         tables_.clear();
         for (const auto& [id, t] : s.price_tables) tables_.push_back(&t);
@@ -55,10 +54,10 @@ public:
             if (a->def.year != b->def.year) return a->def.year > b->def.year;
             return a->def.version > b->def.version;
         });
-        cells_.assign(tables_.size(), {});
+        rows_.assign(tables_.size(), {});
         for (std::size_t i = 0; i < tables_.size(); ++i) {
             const PriceTableRecord& t = *tables_[i];
-            auto& row = cells_[i];
+            auto& row = rows_[i];
             row.push_back(std::to_string(t.def.year));
             row.push_back(std::to_string(t.def.version));
             row.emplace_back(choices::label(t.status));
@@ -76,20 +75,14 @@ public:
             for (PublishChannel c : t.channels) channels += (channels.empty() ? "" : ", ") + std::string(choices::label(c));
             row.push_back(channels);
         }
-        ++version_;
     }
     const PriceTableRecord* table(int row) const { return tables_[std::size_t(row)]; }
-    int row_count() const override { return int(tables_.size()); }
-    std::string_view cell(int row, int column, std::string&) const override { return cells_[std::size_t(row)][std::size_t(column)]; }
     std::int64_t number(int row, int column) const override {
         return column == kYear ? tables_[std::size_t(row)]->def.year : tables_[std::size_t(row)]->def.version;
     }
-    std::uint64_t version() const override { return version_; }
 
 private:
     std::vector<const PriceTableRecord*> tables_;
-    std::vector<std::vector<std::string>> cells_;
-    std::uint64_t seen_ = ~0ULL, version_ = 0;
 };
 
 void draw_versions() {

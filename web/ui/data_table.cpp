@@ -19,6 +19,14 @@
 
 namespace bianmin::ui {
 
+bool TextRows::needs_rebuild(std::uint64_t revision) {
+    const std::uint64_t key = revision * 2 + (i18n::current() == i18n::Lang::Zh ? 0 : 1);
+    if (key == built_for_) return false;
+    built_for_ = key;
+    rows_.clear();
+    return true;
+}
+
 std::int64_t TableSource::number(int, int) const { return 0; }
 
 const char* column_title(const TableColumn& column) {

@@ -41,6 +41,27 @@ public:
     virtual std::uint64_t version() const;
 };
 
+// A TableSource of text cells that a screen rebuilds only when the event log or the
+// language changed:
+//   void refresh() { if (!needs_rebuild(session::revision())) return; rows_.push_back({...}); }
+class TextRows : public TableSource {
+public:
+    // True, with rows_ cleared, when `revision` or the language differs from the last
+    // rebuild; the caller then fills rows_ again.
+    bool needs_rebuild(std::uint64_t revision);
+    int row_count() const override { return int(rows_.size()); }
+    std::string_view cell(int row, int column, std::string&) const override {
+        return rows_[std::size_t(row)][std::size_t(column)];
+    }
+    std::uint64_t version() const override { return built_for_; }
+
+protected:
+    std::vector<std::vector<std::string>> rows_;
+
+private:
+    std::uint64_t built_for_ = ~0ULL;
+};
+
 struct TableOptions {
     float height = 0;                       // 0 = down to the bottom of the window
     bool searchable = true;

@@ -7,8 +7,6 @@
 // The page calls bench_table_record(n): the next n frames scroll and are timed;
 // bench_table_recorded() counts them; bench_table_times() gives them as a JSON array.
 // ?rows=N changes the row count.
-#include <GLES3/gl3.h>
-#include <GLFW/glfw3.h>
 #include <emscripten.h>
 
 #include <cstdio>
@@ -16,13 +14,10 @@
 #include <vector>
 
 #include "imgui.h"
-#include "imgui_impl_glfw.h"
-#include "imgui_impl_opengl3.h"
+#include "page_shell.h"
 
 namespace {
 
-GLFWwindow* g_window = nullptr;
-int g_frames = 0;
 int g_rows = 200000;
 int g_record_left = 0;
 std::vector<double> g_times;
@@ -70,24 +65,11 @@ void draw_table() {
     ImGui::End();
 }
 
-void frame() {
-    const double started = emscripten_get_now();
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
-    ImGui::NewFrame();
-    draw_table();
-    ImGui::Render();
-    int width = 0, height = 0;
-    glfwGetFramebufferSize(g_window, &width, &height);
-    glViewport(0, 0, width, height);
-    glClearColor(0.95f, 0.96f, 0.97f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+void after_frame(double ms) {
     if (g_record_left > 0) {
-        g_times.push_back(emscripten_get_now() - started);
+        g_times.push_back(ms);
         --g_record_left;
     }
-    if (++g_frames == 2) EM_ASM({ if (window.benchReady) window.benchReady(); });
 }
 
 }  // namespace
@@ -112,17 +94,5 @@ EMSCRIPTEN_KEEPALIVE const char* bench_table_times() {
 
 int main() {
     g_rows = EM_ASM_INT({ return Number(new URLSearchParams(location.search).get('rows')) || 200000; });
-    if (!glfwInit()) return 1;
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    g_window = glfwCreateWindow(1280, 800, "table", nullptr, nullptr);
-    if (!g_window) return 1;
-    glfwMakeContextCurrent(g_window);
-    ImGui::CreateContext();
-    ImGui::GetIO().IniFilename = nullptr;
-    ImGui::StyleColorsLight();
-    ImGui_ImplGlfw_InitForOpenGL(g_window, true);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
-    emscripten_set_main_loop(frame, 0, false);
-    return 0;
+    return bench::run_page("table", draw_table, after_frame);
 }
