@@ -22,6 +22,8 @@ const BreakEvenRow* row_of(const BreakEvenReport& r, const std::string& item) {
         if (row.item_id == item) return &row;
     return nullptr;
 }
+// A row points into its report: a temporary report would leave it dangling.
+const BreakEvenRow* row_of(BreakEvenReport&&, const std::string&) = delete;
 }  // namespace
 
 TEST_CASE("[1-4.13] an item below its break-even number of subscribers is flagged for the month") {
@@ -50,7 +52,8 @@ TEST_CASE("[1-4.13] an item below its break-even number of subscribers is flagge
         std::string f3 = w.subscribe("2-201", "housekeeping");
         std::string d3 = w.deliver(f3, 3);
         w.ok(FD, FeeCollected{"", "", "", "", d3, Fen{12000}});  // sw still holds January's cash
-        const BreakEvenRow* feb = row_of(break_even_report(w.state(), YearMonth{2024, 2}), "housekeeping");
+        const BreakEvenReport february = break_even_report(w.state(), YearMonth{2024, 2});
+        const BreakEvenRow* feb = row_of(february, "housekeeping");
         CHECK(feb->subscribers == 3);
         CHECK_FALSE(feb->flagged());
     }

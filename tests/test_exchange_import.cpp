@@ -173,6 +173,8 @@ TEST_CASE("[SPEC People][SPEC Offline] forged bundles from a resident device are
         b.header.event_count = b.events.size();
         return text_of(b);
     };
+    // Well-formed events (event_shape_errors): refused for who sent them, nothing else.
+    const std::int64_t kLater = w.clock.now_ms() + 30 * kMsPerDay;
     auto event = [&](const Actor& a, Payload p, std::string device = "home101") {
         return Event{EventId{std::move(device), 1}, Hlc{}, a, std::move(p)};
     };
@@ -192,16 +194,16 @@ TEST_CASE("[SPEC People][SPEC Offline] forged bundles from a resident device are
         expect_refused(w.ledger, forged(event(R101, PriceTableApproved{"T-1", "同意"})), "bundle.staff_action");
     }
     SUBCASE("another household's record") {
-        expect_refused(w.ledger, forged(event(R101, ServiceRequested{"Q-x", "1-102", "housekeeping", "", RequestChannel::app, "", 1})),
+        expect_refused(w.ledger, forged(event(R101, ServiceRequested{"Q-x", "1-102", "housekeeping", "", RequestChannel::app, "周六", kLater})),
                        "bundle.other_household");
-        expect_refused(w.ledger, forged(event(R102, ServiceRequested{"Q-y", "1-102", "housekeeping", "", RequestChannel::app, "", 1})),
+        expect_refused(w.ledger, forged(event(R102, ServiceRequested{"Q-y", "1-102", "housekeeping", "", RequestChannel::app, "周六", kLater})),
                        "bundle.other_household");
-        expect_refused(w.ledger, forged(event(R101, FieldEdited{RecordKind::household, "2-201", "phone", FieldValue{"1"}, {}})),
+        expect_refused(w.ledger, forged(event(R101, FieldEdited{RecordKind::household, "2-201", "phone", FieldValue{"13900000999"}, {}})),
                        "bundle.other_household");
     }
     SUBCASE("events claiming another device's identity") {
         expect_refused(w.ledger, forged(event(OM, BuildingAdded{"9", "9栋"}, "office")), "bundle.foreign_device");
-        expect_refused(w.ledger, forged(event(R101, ServiceRequested{"Q-z", "1-101", "housekeeping", "", RequestChannel::app, "", 1}, "tab1")),
+        expect_refused(w.ledger, forged(event(R101, ServiceRequested{"Q-z", "1-101", "housekeeping", "", RequestChannel::app, "周六", kLater}, "tab1")),
                        "bundle.foreign_device");
     }
     SUBCASE("a phone's forged event relayed through an office device is refused too") {

@@ -6,6 +6,7 @@
 // [SECTION] authorize
 // [SECTION] Visibility
 #include "bianmin/authorize.hpp"
+#include "overloaded.hpp"
 
 #include <array>
 
@@ -93,13 +94,6 @@ Error auth_error(std::string code, std::string zh, std::string en) {
 //-----------------------------------------------------------------------------
 // [SECTION] Household of an event
 //-----------------------------------------------------------------------------
-
-template <class... Fs>
-struct Overloaded : Fs... {
-    using Fs::operator()...;
-};
-template <class... Fs>
-Overloaded(Fs...) -> Overloaded<Fs...>;
 
 std::string household_of_form(const State& s, const std::string& form_id) {
     const auto* form = s.find_form(form_id);

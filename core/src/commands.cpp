@@ -13,6 +13,7 @@
 #include "bianmin/catalogue.hpp"
 #include "bianmin/json.hpp"
 #include "bianmin/queries.hpp"
+#include "overloaded.hpp"
 
 namespace bianmin {
 namespace {
@@ -20,13 +21,6 @@ namespace {
 //-----------------------------------------------------------------------------
 // [SECTION] Completing generated fields
 //-----------------------------------------------------------------------------
-
-template <class... Fs>
-struct Overloaded : Fs... {
-    using Fs::operator()...;
-};
-template <class... Fs>
-Overloaded(Fs...) -> Overloaded<Fs...>;
 
 void fill(std::string& field, std::string_view prefix, const EventId& id) {
     if (field.empty()) field = generated_id(prefix, id);

@@ -1,6 +1,7 @@
 // The import's checks on a whole bundle: clocks and permissions (exchange_detail.hpp).
 //
 // Index
+// [SECTION] Event shapes
 // [SECTION] Clocks
 // [SECTION] Permissions
 // [SECTION] Id conflicts
@@ -11,6 +12,24 @@
 #include "exchange_detail.hpp"
 
 namespace bianmin::exchange_detail {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Event shapes
+//-----------------------------------------------------------------------------
+
+Errors check_event_shapes(std::span<const Event> events) {
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        Errors problems = event_shape_errors(events[i]);
+        if (problems.empty()) continue;
+        const Error& first = problems.front();
+        const std::string what = to_string(events[i].id) + " " + std::string(to_string(events[i].type())) + "." + first.field;
+        Errors out{bundle_error("bundle.bad_event", "events[" + std::to_string(i) + "]." + first.field,
+                                what + ": " + first.message_zh, what + ": " + first.message_en)};
+        out.insert(out.end(), problems.begin(), problems.end());
+        return out;
+    }
+    return {};
+}
 
 //-----------------------------------------------------------------------------
 // [SECTION] Clocks

@@ -17,6 +17,11 @@ namespace bianmin::exchange_detail {
 Errors check_clocks(std::span<const Event> bundle_events, std::span<const Event> held_events,
                     const ImportOptions& options);
 
+// The first event whose fields its command would refuse (event_shape_errors), as
+// bundle.bad_event naming the event and the field, followed by all of that event's
+// problems; empty when every event has a valid shape.
+Errors check_event_shapes(std::span<const Event> events);
+
 // Where the permission checks look up devices, residents and the household of events:
 // `first`, then — only when something is missing there — `fallback()`, a state that
 // also holds the bundle's events (may return nullptr; computed on demand because

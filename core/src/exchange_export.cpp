@@ -5,6 +5,8 @@
 // [SECTION] make_bundle, export_bundle
 // [SECTION] Merge
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "bianmin/authorize.hpp"
 #include "bianmin/exchange.hpp"
@@ -34,6 +36,32 @@ Event redacted_for_resident(const Event& e) {
     Event copy = e;
     std::get<EstateCreated>(copy.payload).founder_name = std::string(kRedactedFounder);
     return copy;
+}
+
+// The registration of the source device, and of the devices those registrations were
+// made on, back to a device the slice already registers (the founding one, by
+// estate_created): what a fresh phone needs to accept the slice's source
+// (bundle.unknown_source otherwise). A device registration names a device and its
+// label, no person; the phone trusts the office's events, so no staff record is needed.
+void add_source_registrations(const Ledger& store, const std::string& source, std::vector<Event>& slice) {
+    std::map<std::string, const Event*> registered_by;  // device -> its device_registered
+    for (const auto& e : store.events())
+        if (const auto* p = e.as<DeviceRegistered>()) registered_by.emplace(p->device, &e);
+    std::set<std::string> known;  // devices the slice registers already
+    for (const auto& e : slice) {
+        if (e.as<EstateCreated>()) known.insert(e.id.device);
+        if (const auto* p = e.as<DeviceRegistered>()) known.insert(p->device);
+    }
+    bool added = false;
+    for (std::string device = source; !known.count(device);) {
+        auto it = registered_by.find(device);
+        if (it == registered_by.end()) break;
+        known.insert(device);
+        slice.push_back(*it->second);
+        added = true;
+        device = it->second->id.device;
+    }
+    if (added) std::sort(slice.begin(), slice.end(), event_before);
 }
 
 VersionVector restricted(const VersionVector& seen, const std::vector<Event>& events) {
@@ -91,6 +119,7 @@ Result<Bundle> make_bundle(const Ledger& store, const ExportRequest& request) {
             h.household = request.household;
             for (const auto& e : events)
                 if (in_resident_slice(e, s, request.household)) bundle.events.push_back(redacted_for_resident(e));
+            if (source->kind != DeviceKind::resident) add_source_registrations(store, request.source_device, bundle.events);
             h.seen = restricted(h.seen, bundle.events);
             break;
         }
@@ -138,8 +167,10 @@ Result<Bundle> merge_bundles(std::span<const Bundle> bundles, const MergeRequest
         return exchange_detail::id_conflict(added.rejected);
     }
     const exchange_detail::Lookup lookup{merged.state(), nullptr};
-    for (std::size_t i = 0; i < bundles.size(); ++i)
+    for (std::size_t i = 0; i < bundles.size(); ++i) {
+        if (Errors bad = exchange_detail::check_event_shapes(bundles[i].events); !bad.empty()) return located(bad, i);
         if (Errors bad = exchange_detail::check_permissions(bundles[i], lookup); !bad.empty()) return located(bad, i);
+    }
     if (Errors bad = exchange_detail::check_clocks(merged.events(), {}, {}); !bad.empty()) return bad;
 
     Bundle out;

@@ -1,7 +1,7 @@
 // Import stages 3 and 4 (exchange_import.hpp) and the summary for people.
 #include "bianmin/exchange_import.hpp"
 
-#include <optional>
+#include <memory>
 #include <set>
 
 #include "exchange_detail.hpp"
@@ -34,37 +34,63 @@ Result<ImportPlan> plan_import(const Ledger& store, const Bundle& bundle, const 
     }
     summary.new_events = plan.new_events.size();
 
+    // After the digest (stage 2): a file damaged after sealing is named as such first.
+    if (Errors bad = exchange_detail::check_event_shapes(bundle.events); !bad.empty()) return bad;
     if (Errors bad = exchange_detail::check_clocks(bundle.events, store.events(), options); !bad.empty()) return bad;
     // Records made inside the bundle are found in the store and the new events together,
-    // projected only if the store's state alone cannot answer.
-    std::optional<State> combined;
+    // added to a copy of the store only if its state alone cannot answer — and that copy
+    // is what apply_import adopts, so a large import is projected once.
+    plan.store_size = store.size();
+    if (!store.events().empty()) plan.store_last = store.events().back().id;
     const exchange_detail::Lookup lookup{s, [&]() -> const State* {
-        std::vector<Event> all = store.events();
-        all.insert(all.end(), plan.new_events.begin(), plan.new_events.end());
-        combined = project(std::move(all));
-        return &*combined;
+        auto combined = std::make_shared<Ledger>(store);
+        auto added = combined->add(plan.new_events);
+        if (!added.rejected.empty()) return nullptr;  // apply_import reports it
+        plan.combined = std::move(combined);
+        plan.combined_rebuilt = added.rebuilt;
+        return &plan.combined->state();
     }};
     if (Errors bad = exchange_detail::check_permissions(bundle, lookup); !bad.empty()) return bad;
     return plan;
 }
 
-Result<ImportSummary> apply_import(Ledger& store, const ImportPlan& plan) {
+namespace {
+
+bool unchanged_since(const Ledger& store, const ImportPlan& plan) {
+    if (store.size() != plan.store_size) return false;
+    return store.events().empty() ? !plan.store_last : plan.store_last && store.events().back().id == *plan.store_last;
+}
+
+// Adopts the plan's combined store (moving it when `owned`), or adds the new events.
+Result<ImportSummary> apply_plan(Ledger& store, const ImportPlan& plan, bool owned) {
     const std::set<FieldKey> conflicted_before = store.state().conflicted;
-    auto added = store.add(plan.new_events);
-    if (!added.rejected.empty()) {
-        return exchange_detail::id_conflict(added.rejected);
-    }
     ImportSummary summary = plan.summary;
-    // Exact when the store did not change since the plan; otherwise events added in
-    // between count as duplicates.
-    summary.new_events = added.added;
-    summary.duplicates += added.duplicates;
-    summary.rebuilt = added.rebuilt;
+    if (plan.combined && unchanged_since(store, plan)) {
+        if (owned) store = std::move(*plan.combined);
+        else store = *plan.combined;
+        summary.rebuilt = plan.combined_rebuilt;
+    } else {
+        auto added = store.add(plan.new_events);
+        if (!added.rejected.empty()) return exchange_detail::id_conflict(added.rejected);
+        // Exact when the store did not change since the plan; otherwise events added in
+        // between count as duplicates.
+        summary.new_events = added.added;
+        summary.duplicates += added.duplicates;
+        summary.rebuilt = added.rebuilt;
+    }
     for (const auto& key : store.state().conflicted)
         if (!conflicted_before.count(key)) summary.new_conflicts.push_back(key);
     summary.conflicts_found = summary.new_conflicts.size();
     summary.conflicts_open = store.state().conflicted.size();
     return summary;
+}
+
+}  // namespace
+
+Result<ImportSummary> apply_import(Ledger& store, const ImportPlan& plan) { return apply_plan(store, plan, false); }
+
+Result<ImportSummary> apply_import(Ledger& store, ImportPlan&& plan) {
+    return apply_plan(store, plan, plan.combined.use_count() == 1);
 }
 
 Result<ImportSummary> import_bundle(Ledger& store, std::string_view text, const Sha256Hex& sha256,
@@ -73,7 +99,7 @@ Result<ImportSummary> import_bundle(Ledger& store, std::string_view text, const 
     if (!bundle.ok()) return bundle.errors();
     auto plan = plan_import(store, bundle.value(), options);
     if (!plan.ok()) return plan.errors();
-    return apply_import(store, plan.value());
+    return apply_import(store, std::move(plan).value());
 }
 
 std::string summary_text(const ImportSummary& summary, Language language) {

@@ -155,12 +155,20 @@ void problem(Sim& sim) {
     });
 }
 
-// An occupied home, from a random starting point (with the app, if asked).
+// Whether the home's phone waits for the office manager to choose between conflicting
+// edits: nobody can type a new number until then (field.in_conflict).
+bool phone_in_conflict(const Sim& sim, const Home& h) {
+    const FieldHistory* history = field_history(sim.state(), FieldKey{RecordKind::household, h.id, "phone"});
+    return history && history->in_conflict();
+}
+
+// An occupied home whose phone may be edited, from a random starting point (with the
+// app, if asked).
 Home* occupied_home(Sim& sim, bool with_app) {
     const std::size_t n = sim.homes_registered, start = std::size_t(sim.rng.below(int(n)));
     for (std::size_t i = 0; i < n; ++i) {
         Home& h = sim.homes[(start + i) % n];
-        if (h.occupied && !h.residents.empty() && (!with_app || sim.uses_app(h))) return &h;
+        if (h.occupied && !h.residents.empty() && (!with_app || sim.uses_app(h)) && !phone_in_conflict(sim, h)) return &h;
     }
     return nullptr;
 }

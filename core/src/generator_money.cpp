@@ -10,11 +10,6 @@
 namespace bianmin::gen {
 namespace {
 
-PaymentMethod some_method(Random& rng) {
-    int x = rng.below(100);
-    return x < 50 ? PaymentMethod::cash : x < 75 ? PaymentMethod::card : PaymentMethod::transfer;
-}
-
 // A cashier's slip of the finger, put right the proper way: the wrong entry is reversed
 // (it stays in the ledger), then the right one is entered.
 bool mistaken_entry(Sim& sim, const Person& cashier, const PaymentReceived& wrong, const std::string& reason) {
@@ -41,7 +36,7 @@ void parking_fees(Sim& sim, bool last_chance) {
         if (due.value <= 0) continue;
         std::int64_t months = (due.value + row->price.value - 1) / row->price.value;
         if (months == 1 && sim.rng.percent(25)) months = 3;
-        PaymentReceived fee{"", "", "", form_id, PaymentKind::fee, Fen{row->price.value * months}, some_method(sim.rng), ""};
+        PaymentReceived fee{"", "", "", form_id, PaymentKind::fee, Fen{row->price.value * months}, sim.some_payment_method(), ""};
         if (sim.rng.permille(20) && !mistaken_entry(sim, *c, fee, "重复收费,冲正")) return;
         if (!sim.act(*c, fee)) return;
     }
@@ -55,7 +50,7 @@ void fees_owed(Sim& sim) {
         for (const auto& form_id : std::vector<std::string>(sim.subscribers[item])) {
             const FormRecord* f = sim.state().find_form(form_id);
             if (!f || f->stopped || f->fees_owed().value <= 0) continue;
-            sim.act(*c, PaymentReceived{"", "", "", form_id, PaymentKind::fee, f->fees_owed(), some_method(sim.rng), "月底结清"});
+            sim.act(*c, PaymentReceived{"", "", "", form_id, PaymentKind::fee, f->fees_owed(), sim.some_payment_method(), "月底结清"});
         }
 }
 
@@ -176,7 +171,7 @@ void top_up(Sim& sim, const std::string& form_id, Fen need) {
     if (!row || row->prepayment.value <= 0) return;
     std::int64_t amount = row->prepayment.value * sim.rng.between(1, 2);
     while (f->prepaid_balance().value + amount < need.value) amount += row->prepayment.value;
-    PaymentReceived pay{"", "", "", form_id, PaymentKind::prepayment, Fen{amount}, some_method(sim.rng), "续交预付款"};
+    PaymentReceived pay{"", "", "", form_id, PaymentKind::prepayment, Fen{amount}, sim.some_payment_method(), "续交预付款"};
     if (sim.rng.permille(10)) {  // keyed ten times too much, reversed, keyed again
         PaymentReceived wrong = pay;
         wrong.amount = Fen{amount * 10};

@@ -10,11 +10,6 @@
 namespace bianmin::gen {
 namespace {
 
-PaymentMethod some_method(Random& rng) {
-    int x = rng.below(100);
-    return x < 50 ? PaymentMethod::cash : x < 75 ? PaymentMethod::card : PaymentMethod::transfer;
-}
-
 const Person* cashier(Sim& sim) { return sim.on_duty(sim.cashiers); }
 
 // A random occupied home (for one-off business); nullptr when there is none.
@@ -112,7 +107,7 @@ void housekeeping_job(Sim& sim, const std::string& form_id) {
             const FormRecord* f = sim.state().find_form(form_id);
             const Person* c = cashier(sim);
             if (!f || f->stopped || !c || f->fees_owed().value <= 0) return;
-            sim.act(*c, PaymentReceived{"", "", "", form_id, PaymentKind::fee, f->fees_owed(), some_method(sim.rng), "补交家政服务费"});
+            sim.act(*c, PaymentReceived{"", "", "", form_id, PaymentKind::fee, f->fees_owed(), sim.some_payment_method(), "补交家政服务费"});
         });
     });
 }
@@ -156,7 +151,7 @@ void deliver_one_off(Sim& sim, const std::string& form_id, std::int64_t quantity
     if (desk_collects && can_collect(sim, desk->actor.person_id)) {
         sim.act(*desk, FeeCollected{"", "", "", "", d.delivery_id, d.charge});
     } else if (const Person* c = cashier(sim)) {
-        sim.act(*c, PaymentReceived{"", "", "", form_id, PaymentKind::fee, d.charge, some_method(sim.rng), ""});
+        sim.act(*c, PaymentReceived{"", "", "", form_id, PaymentKind::fee, d.charge, sim.some_payment_method(), ""});
     }
 }
 
@@ -235,13 +230,13 @@ void pay_up_front(Sim& sim, const std::string& form_id) {
     const PriceRow* row = current_price_row(sim.state(), f->def.item_id);
     if (!row) return;
     if (row->deposit.value > 0 && f->deposit_held() < row->deposit)
-        sim.act(*c, PaymentReceived{"", "", "", form_id, PaymentKind::deposit, row->deposit - f->deposit_held(), some_method(sim.rng), ""});
+        sim.act(*c, PaymentReceived{"", "", "", form_id, PaymentKind::deposit, row->deposit - f->deposit_held(), sim.some_payment_method(), ""});
     if (row->prepayment.value > 0)
         sim.act(*c, PaymentReceived{"", "", "", form_id, PaymentKind::prepayment, Fen{row->prepayment.value * sim.rng.between(1, 2)},
-                                    some_method(sim.rng), ""});
+                                    sim.some_payment_method(), ""});
     if (row->billing == Billing::per_month && row->price.value > 0) {
         int months = sim.rng.percent(30) ? 3 : 1;
-        sim.act(*c, PaymentReceived{"", "", "", form_id, PaymentKind::fee, Fen{row->price.value * months}, some_method(sim.rng),
+        sim.act(*c, PaymentReceived{"", "", "", form_id, PaymentKind::fee, Fen{row->price.value * months}, sim.some_payment_method(),
                                     months == 3 ? "按季度预交" : "首月"});
     }
 }

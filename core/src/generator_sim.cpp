@@ -243,6 +243,11 @@ bool Sim::works_on(const Person& p, std::int64_t day_number) const {
     return !on_leave(p.actor.person_id, local(day_number, 8, 0), local(day_number, 18, 0));
 }
 
+PaymentMethod Sim::some_payment_method() {
+    int x = rng.below(100);
+    return x < 50 ? PaymentMethod::cash : x < 75 ? PaymentMethod::card : PaymentMethod::transfer;
+}
+
 const Person* Sim::on_duty(const std::vector<Person>& team) {
     std::vector<const Person*> working;
     for (const auto& p : team)

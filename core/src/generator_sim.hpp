@@ -171,6 +171,7 @@ public:
     bool on_leave(const std::string& person_id, std::int64_t from_ms, std::int64_t to_ms) const;
     bool works_on(const Person& p, std::int64_t day_number) const;  // not resting, not on leave that day
     const Person* on_duty(const std::vector<Person>& team);          // someone working today, or nullptr
+    PaymentMethod some_payment_method();                             // half cash, a quarter card, a quarter transfer
 
     // ---- what the simulation remembers -------------------------------------------------
     std::map<std::string, std::vector<std::string>> subscribers;  // item -> open long-term forms

@@ -35,6 +35,9 @@
 //                households, no staff records, no internal events (authorize.hpp
 //                visibility()). The founder's name in estate_created is replaced by
 //                kRedactedFounder; `seen` lists only devices whose events are included.
+//                Exported from another office device than the founding one, it also
+//                carries that device's registration (and those of the devices it was
+//                registered on): a fresh phone must know the source to accept it.
 // A resident device (DeviceKind::resident) exports only its own events, whatever kind
 // is asked for: it may not speak for any other device.
 //
@@ -140,10 +143,20 @@ struct ImportOptions {
 };
 
 // Stage 1 — parse and validate the whole file without a store. Refuses: too large,
-// truncated, not JSON, not a bundle, a future version, a bad or incomplete envelope, a
-// bad event, a count that does not match, a repeated event id, an estate_created of
-// another estate, an implausible clock. Never throws. The digest is NOT checked here.
+// truncated (a valid start of JSON that ends early), not JSON (syntax: anything else
+// that does not parse, binary bytes included), not a bundle, a future version, a bad or
+// incomplete envelope, an unreadable event, a count that does not match, a repeated event id, an
+// estate_created of another estate, an implausible clock. Never throws. The digest is
+// NOT checked here.
 Result<Bundle> read_bundle(std::string_view text, const ImportOptions& options = {});
+// The checks each event type's command makes on the event's own fields, whatever the
+// store holds: money within 0..kMaxFen and above zero where an amount is taken (payment,
+// fee collected), the ids it creates or points at, required texts, numbers in their
+// ranges. Every problem found, as a list; empty when the event has a shape its command
+// gives. Codes "<event type>.<problem>" ("fee_collected.bad_amount"). plan_import and
+// merge_bundles refuse an event with any (bundle.bad_event): the store could not undo
+// it. (Not read_bundle: a file altered after sealing is a digest mismatch first.)
+Errors event_shape_errors(const Event& event);
 // Stage 2 — compare the digest in the envelope with the one computed over
 // canonical_event_bytes(bundle.events). Error: bundle.digest_mismatch.
 Errors check_digest(const Bundle& bundle, std::string_view computed_hex);

@@ -10,6 +10,8 @@
 // the second time (every event is a duplicate).
 //
 // plan_import refuses the whole bundle (the reasons are listed, bilingual):
+//  - bundle.bad_event        an event its command would refuse whatever the store holds
+//                            (event_shape_errors: negative money, a missing id, ...);
 //  - bundle.other_estate     the store holds another estate (an empty store takes any);
 //  - bundle.id_conflict      an event id the store holds with different content;
 //  - bundle.unknown_source   neither the store nor the bundle registers the source device;
@@ -31,6 +33,8 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,13 +61,24 @@ struct ImportPlan {
     BundleHeader header;
     std::vector<Event> new_events;  // in total order: what apply_import adds
     ImportSummary summary;
+    // When the checks needed the store and the new events together (a store that does
+    // not know the source yet, as a fresh device): the store with the new events added,
+    // which apply_import adopts instead of projecting them a second time — if the store
+    // still holds what it held when planned (store_size events, the same last one).
+    std::shared_ptr<Ledger> combined;
+    bool combined_rebuilt = false;
+    std::size_t store_size = 0;
+    std::optional<EventId> store_last;
 };
 
 // Stage 3. Never throws; the store is not changed.
 Result<ImportPlan> plan_import(const Ledger& store, const Bundle& bundle, const ImportOptions& options = {});
 // Stage 4: adds plan.new_events (all or nothing) and completes the summary.
 // Errors only if the store changed since the plan in a conflicting way (bundle.id_conflict).
+// With plan.combined (and the store unchanged) it copies that instead; the second form
+// moves it, when no other copy of the plan shares it.
 Result<ImportSummary> apply_import(Ledger& store, const ImportPlan& plan);
+Result<ImportSummary> apply_import(Ledger& store, ImportPlan&& plan);
 // All stages.
 Result<ImportSummary> import_bundle(Ledger& store, std::string_view text, const Sha256Hex& sha256,
                                     const ImportOptions& options = {});
