@@ -94,7 +94,12 @@ struct Run {
 std::string person_name(Random& rng) {
     static const char* kSurnames[] = {"李", "王", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭"};
     static const char* kGiven[] = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明", "超"};
-    return std::string(kSurnames[rng.below(16)]) + kGiven[rng.below(16)] + (rng.chance(50) ? kGiven[rng.below(16)] : "");
+    // One draw per statement: the operands of + are evaluated in no fixed order, and GCC
+    // and clang (so the browser) would otherwise make different demo estates.
+    std::string name = kSurnames[rng.below(16)];
+    name += kGiven[rng.below(16)];
+    if (rng.chance(50)) name += kGiven[rng.below(16)];
+    return name;
 }
 
 std::string phone_number(Random& rng) {

@@ -26,12 +26,12 @@ void follow_complaint(Sim& sim, const std::string& complaint, const std::string&
         if (!assignee) return;
         const std::string person = assignee->actor.person_id;
         if (!sim.act(sim.om, FieldEdited{RecordKind::complaint, complaint, "assignee", person, {}})) return;
-        sim.plan_on(sim.day + sim.rng.between(0, 2), sim.rng.between(10, 16), sim.rng.below(60), [&sim, complaint, person, household] {
+        sim.plan_random_time_in(0, 2, 10, 16, [&sim, complaint, person, household] {
             Person* who = sim.find_person(person);
             const Person& answerer = who && who->active ? *who : sim.om;
             if (!sim.act(answerer, ComplaintAnswered{complaint, phrase(sim.rng, "answer")})) return;
             if (sim.rng.percent(10)) return;  // never closed
-            sim.plan_on(sim.day + sim.rng.between(1, 2), sim.rng.between(9, 17), sim.rng.below(60), [&sim, complaint, household] {
+            sim.plan_random_time_in(1, 2, 9, 17, [&sim, complaint, household] {
                 std::int64_t satisfaction = sim.rng.percent(70) ? sim.rng.between(4, 5) : sim.rng.percent(65) ? 3 : sim.rng.between(1, 2);
                 Home* h = sim.home(household);
                 if (h && sim.uses_app(*h) && sim.rng.percent(40)) {
@@ -134,7 +134,7 @@ void problem(Sim& sim) {
     if (!sim.act(*reporter, ProblemReported{"", phrase(sim.rng, "problem"), household, "", major})) return;
     const std::string id = sim.made<ProblemReported>()->problem_id;
     const bool to_the_top = major && sim.major_problems++ == 0;
-    sim.plan_on(sim.day + sim.rng.between(0, 1), sim.rng.between(10, 16), sim.rng.below(60), [&sim, id, major, to_the_top] {
+    sim.plan_random_time_in(0, 1, 10, 16, [&sim, id, major, to_the_top] {
         const Person* desk = sim.on_duty(sim.front_desk);
         if (!major && desk && sim.rng.percent(85)) {
             sim.act(*desk, ProblemDecided{id, phrase(sim.rng, "decision")});
@@ -143,14 +143,13 @@ void problem(Sim& sim) {
         if (!major) {  // the desk takes it to the office manager
             if (!desk || !sim.act(*desk, ProblemEscalated{id, phrase(sim.rng, "escalation")})) return;
         }
-        sim.plan_on(sim.day + sim.rng.between(1, 2), 11, sim.rng.below(60), [&sim, id, to_the_top] {
+        sim.plan_random_time_in(1, 2, 11, 11, [&sim, id, to_the_top] {
             if (!to_the_top && sim.rng.percent(60)) {
                 sim.act(sim.om, ProblemDecided{id, phrase(sim.rng, "decision")});
                 return;
             }
             if (!sim.act(sim.om, ProblemEscalated{id, phrase(sim.rng, "escalation")})) return;
-            sim.plan_on(sim.day + sim.rng.between(1, 3), 15, sim.rng.below(60),
-                        [&sim, id] { sim.act(sim.gm, ProblemDecided{id, phrase(sim.rng, "decision")}); });
+            sim.plan_random_time_in(1, 3, 15, 15, [&sim, id] { sim.act(sim.gm, ProblemDecided{id, phrase(sim.rng, "decision")}); });
         });
     });
 }
@@ -194,7 +193,7 @@ void phone_conflict(Sim& sim) {
     FieldEdited at_desk{RecordKind::household, household, "phone", mobile_phone(sim.rng), {}};
     FieldEdited in_app{RecordKind::household, household, "phone", mobile_phone(sim.rng), {}};
     if (!sim.act_concurrently(*desk, std::move(at_desk), sim.resident(*h), std::move(in_app))) return;
-    sim.plan_on(sim.day + sim.rng.between(1, 4), 11, sim.rng.below(60), [&sim, household] {
+    sim.plan_random_time_in(1, 4, 11, 11, [&sim, household] {
         const FieldKey key{RecordKind::household, household, "phone"};
         const FieldHistory* history = field_history(sim.state(), key);
         if (!history || !history->in_conflict()) return;
@@ -209,20 +208,20 @@ void phone_conflict(Sim& sim) {
 void plan_care(Sim& sim) {
     if (sim.open_day < 0 || sim.day < sim.open_day) return;
     for (int n = sim.daily(700); n > 0; --n)
-        sim.plan(sim.rng.between(9, 17), sim.rng.below(60), [&sim] { complaint(sim); });
+        sim.plan_random_time(9, 17, [&sim] { complaint(sim); });
     // Return visits are made on Mondays, Wednesdays and Fridays: a batch each time.
     if (sim.weekday == 0 || sim.weekday == 2 || sim.weekday == 4) {
         const int calls = sim.daily(5000 * 7 / 3);
         sim.plan(10, 30, [&sim, calls] { return_visits(sim, calls); });
     }
     for (int n = sim.daily(130); n > 0; --n)
-        sim.plan(sim.rng.between(9, 16), sim.rng.below(60), [&sim] { problem(sim); });
+        sim.plan_random_time(9, 16, [&sim] { problem(sim); });
     for (int n = sim.daily(150); n > 0; --n)
-        sim.plan(sim.rng.between(9, 17), sim.rng.below(60), [&sim] { phone_change(sim); });
+        sim.plan_random_time(9, 17, [&sim] { phone_change(sim); });
     int conflicts = sim.daily(40);
     if (sim.month_index() == sim.scripted_month(10) && sim.today.day == 12) conflicts += 1;  // at least one per run
     for (; conflicts > 0; --conflicts)
-        sim.plan(sim.rng.between(9, 17), sim.rng.below(60), [&sim] { phone_conflict(sim); });
+        sim.plan_random_time(9, 17, [&sim] { phone_conflict(sim); });
 }
 
 }  // namespace bianmin::gen

@@ -45,7 +45,7 @@ void run_survey(Sim& sim, int year, int days) {
         if (!home.occupied || !sim.rng.percent(55)) continue;
         std::int64_t answer_day = sim.day + sim.rng.below(days);
         std::string household = home.id;
-        sim.plan_on(answer_day, sim.rng.between(9, 16), sim.rng.below(60), [&sim, survey, items, household] {
+        sim.plan_at(sim.random_time(answer_day, 9, 16), [&sim, survey, items, household] {
             Home* h = sim.home(household);
             const SurveyRecord* s = sim.state().surveys.count(survey) ? &sim.state().surveys.at(survey) : nullptr;
             if (!h || !s || s->closed) return;

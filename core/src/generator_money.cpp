@@ -147,8 +147,7 @@ void move_out(Sim& sim, const std::string& household) {
     h->occupied = false;
     h->vacant_since = sim.day;
     h->barrel_water = h->bottled_water = h->car = h->housekeeping = h->newspaper = false;
-    sim.plan_on(sim.day + sim.rng.between(30, 90), sim.rng.between(9, 16), sim.rng.below(60),
-                [&sim, household] { move_in(sim, household); });
+    sim.plan_random_time_in(30, 90, 9, 16, [&sim, household] { move_in(sim, household); });
 }
 
 }  // namespace
@@ -220,7 +219,7 @@ void plan_money(Sim& sim) {
     for (std::size_t i = 0; i < sim.homes_registered; ++i) {
         if (!sim.homes[i].occupied || sim.day < sim.open_day + 60 || !sim.rng.permille(1) || !sim.rng.percent(15)) continue;
         std::string household = sim.homes[i].id;
-        sim.plan(sim.rng.between(9, 16), sim.rng.below(60), [&sim, household] { move_out(sim, household); });
+        sim.plan_random_time(9, 16, [&sim, household] { move_out(sim, household); });
     }
 }
 

@@ -85,7 +85,7 @@ void housekeeping_job(Sim& sim, const std::string& form_id) {
     if (r.owner.empty()) sim.act(*worker, RequestHandedOn{request, worker_id, "接单"});
     else sim.act(*sim.find_person(r.owner), RequestHandedOn{request, worker_id, "安排家政人员上门"});
     // Usually the same afternoon or the next morning; now and then late.
-    std::int64_t when = sim.rng.percent(65) ? sim.local(sim.day, sim.rng.between(14, 16), sim.rng.below(60))
+    std::int64_t when = sim.rng.percent(65) ? sim.random_time(sim.day, 14, 16)
                                             : sim.now() + sim.rng.between(18 * 60, 23 * 60) * kMsPerMinute;
     if (sim.rng.percent(6)) when += sim.rng.between(1, 2) * kMsPerDay;
     sim.plan_at(when, [&sim, form_id, request, worker_id, household] {
@@ -103,7 +103,7 @@ void housekeeping_job(Sim& sim, const std::string& form_id) {
             return;
         }
         // The rest pay at the cashier within a few days.
-        sim.plan_on(sim.day + sim.rng.between(1, 5), sim.rng.between(9, 17), sim.rng.below(60), [&sim, form_id] {
+        sim.plan_random_time_in(1, 5, 9, 17, [&sim, form_id] {
             const FormRecord* f = sim.state().find_form(form_id);
             const Person* c = cashier(sim);
             if (!f || f->stopped || !c || f->fees_owed().value <= 0) return;
@@ -186,8 +186,7 @@ void agency(Sim& sim, const std::string& item, int min_days, int max_days) {
     if (!h || !sim.item_usable(item)) return;
     std::string form = one_off_form(sim, *h, item);
     if (form.empty()) return;
-    sim.plan_on(sim.day + sim.rng.between(min_days, max_days), sim.rng.between(9, 16), sim.rng.below(60),
-                [&sim, form] { deliver_one_off(sim, form, 1, false); });
+    sim.plan_random_time_in(min_days, max_days, 9, 16, [&sim, form] { deliver_one_off(sim, form, 1, false); });
 }
 
 }  // namespace
@@ -273,16 +272,16 @@ void plan_orders(Sim& sim) {
         if (h.occupied && sim.today.day == 1 && sim.rng.permille(8)) new_habit(sim, h);
         if (!h.occupied || h.join_day != sim.day) continue;
         std::string household = h.id;
-        sim.plan(sim.rng.between(9, 17), sim.rng.below(60), [&sim, household] { subscribe(sim, household); });
+        sim.plan_random_time(9, 17, [&sim, household] { subscribe(sim, household); });
     }
     // Housekeeping: each subscriber books now and then.
     for (const auto& form : sim.subscribers["housekeeping"])
         if (sim.rng.permille(sim.demand(22)))
-            sim.plan(sim.rng.between(8, 11), sim.rng.below(60), [&sim, form] { housekeeping_job(sim, form); });
+            sim.plan_random_time(8, 11, [&sim, form] { housekeeping_job(sim, form); });
     if (sim.today.day == 2) sim.plan(9, 30, [&sim] { newspapers(sim); });
     // One-off business at the desk.
     auto several = [&sim](int permille_at_full, int hour_from, int hour_to, std::function<void()> task) {
-        for (int n = sim.daily(permille_at_full); n > 0; --n) sim.plan(sim.rng.between(hour_from, hour_to), sim.rng.below(60), task);
+        for (int n = sim.daily(permille_at_full); n > 0; --n) sim.plan_random_time(hour_from, hour_to, task);
     };
     several(100, 9, 16, [&sim] { venue_booking(sim); });
     several(130, 9, 16, [&sim] {

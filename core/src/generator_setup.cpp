@@ -72,10 +72,15 @@ void register_home(Sim& sim, const Person& desk, Home& home) {
         home.residents.push_back(id);
     };
     add(family + given_name(sim.rng), phone);
-    // A spouse (another surname), sometimes a grown-up child with the family name.
+    // A spouse (another surname), sometimes a grown-up child with the family name; each
+    // name is drawn before its phone.
     if (sim.rng.percent(60)) {
-        add(person_name(sim.rng), mobile_phone(sim.rng));
-        if (sim.rng.percent(25)) add(family + given_name(sim.rng), mobile_phone(sim.rng));
+        std::string spouse = person_name(sim.rng);
+        add(std::move(spouse), mobile_phone(sim.rng));
+        if (sim.rng.percent(25)) {
+            std::string child = family + given_name(sim.rng);
+            add(std::move(child), mobile_phone(sim.rng));
+        }
     }
 }
 

@@ -121,6 +121,21 @@ void Sim::plan_at(std::int64_t ms, std::function<void()> task) {
     std::push_heap(heap_.begin(), heap_.end(), later_task);
 }
 
+std::int64_t Sim::random_time(std::int64_t day_number, int hour_from, int hour_to) {
+    const int hour = rng.between(hour_from, hour_to);
+    const int minute = rng.below(60);
+    return local(day_number, hour, minute);
+}
+
+void Sim::plan_random_time(int hour_from, int hour_to, std::function<void()> task) {
+    plan_at(random_time(day, hour_from, hour_to), std::move(task));
+}
+
+void Sim::plan_random_time_in(int days_from, int days_to, int hour_from, int hour_to, std::function<void()> task) {
+    const std::int64_t day_number = day + rng.between(days_from, days_to);
+    plan_at(random_time(day_number, hour_from, hour_to), std::move(task));
+}
+
 void Sim::run_agenda() {
     while (!heap_.empty() && !failed()) {
         std::pop_heap(heap_.begin(), heap_.end(), later_task);

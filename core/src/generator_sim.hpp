@@ -55,9 +55,11 @@ private:
 // Texts (generator_text.cpp)
 //-----------------------------------------------------------------------------
 
+// Every helper here draws in a fixed order; a caller that needs two drawn values in one
+// call draws them into locals first (argument order is up to the compiler).
 std::string surname(Random& rng);
 std::string given_name(Random& rng);
-inline std::string person_name(Random& rng) { return surname(rng) + given_name(rng); }
+std::string person_name(Random& rng);  // surname, then given name
 std::string mobile_phone(Random& rng);
 std::string plate_number(Random& rng);  // 粤B·D2345 style, without the dot
 // A signature as drawn: on a form the resident writes their name (several strokes);
@@ -135,6 +137,14 @@ public:
     void plan_on(std::int64_t day_number, int hour, int minute, std::function<void()> task);
     void plan_at(std::int64_t ms, std::function<void()> task);
     void run_agenda();
+    // At a random time from hour_from:00 to hour_to:59 (hour_from == hour_to: that hour),
+    // on the given day / today / in days_from..days_to days. The draws are made here, one
+    // after the other (days, hour, minute): never write `plan(rng.between(..), rng.below(60), ..)`
+    // — C++ leaves the order of a call's arguments open, and GCC and clang differ, so the
+    // same seed would give another estate on each compiler.
+    std::int64_t random_time(std::int64_t day_number, int hour_from, int hour_to);
+    void plan_random_time(int hour_from, int hour_to, std::function<void()> task);
+    void plan_random_time_in(int days_from, int days_to, int hour_from, int hour_to, std::function<void()> task);
 
     // ---- acting --------------------------------------------------------------------
     // One command on the person's device, a moment after the last one. A refusal is

@@ -184,7 +184,7 @@ void plan_staff(Sim& sim) {
         if (sim.rng.permille(22)) sim.plan(9, sim.rng.between(0, 50), [&sim, id] { ask_leave(sim, id); });
         else if (sim.works_on(*p, sim.day) && sim.rng.permille(6)) sim.plan(10, sim.rng.between(0, 30), [&sim, id] { go_out(sim, id); });
     }
-    if (sim.rng.permille(35)) sim.plan(sim.rng.between(9, 16), sim.rng.below(60), [&sim] { some_violation(sim); });
+    if (sim.rng.permille(35)) sim.plan_random_time(9, 16, [&sim] { some_violation(sim); });
     // Scripted events (full run: August and March of the second year, September of the
     // first; proportionally earlier in a shorter run).
     const int month = sim.month_index();

@@ -117,7 +117,17 @@ std::string given_name(Random& rng) {
     return name;
 }
 
-std::string mobile_phone(Random& rng) { return std::string(rng.pick(kMobilePrefixes)) + digits(rng, 8); }
+std::string person_name(Random& rng) {
+    std::string name = surname(rng);
+    name += given_name(rng);
+    return name;
+}
+
+std::string mobile_phone(Random& rng) {
+    std::string phone = rng.pick(kMobilePrefixes);
+    phone += digits(rng, 8);
+    return phone;
+}
 
 std::string plate_number(Random& rng) {
     static constexpr const char* kLetters = "ABCDEFGHJKLMNPQRSTUVWXYZ";  // no I or O on plates
@@ -136,7 +146,8 @@ Signature form_signature(Random& rng) {
     int t = 0;
     int strokes = rng.between(2, 4);
     for (int i = 0; i < strokes; ++i) {
-        sig.strokes.push_back(stroke(rng, 80 + i * 260 + rng.below(60), rng.between(300, 650), rng.between(8, 16), t));
+        const int x = 80 + i * 260 + rng.below(60), y = rng.between(300, 650), points = rng.between(8, 16);
+        sig.strokes.push_back(stroke(rng, x, y, points, t));
         t += rng.between(150, 400);  // the pen lifts between characters
     }
     return sig;
@@ -145,7 +156,8 @@ Signature form_signature(Random& rng) {
 Signature quick_signature(Random& rng) {
     Signature sig;
     int t = 0;
-    sig.strokes.push_back(stroke(rng, rng.between(100, 300), rng.between(350, 650), rng.between(5, 9), t));
+    const int x = rng.between(100, 300), y = rng.between(350, 650), points = rng.between(5, 9);
+    sig.strokes.push_back(stroke(rng, x, y, points, t));
     return sig;
 }
 

@@ -110,7 +110,7 @@ void plan_water(Sim& sim) {
         sim.plan(13, 0, [&sim, water] { restock(sim, *water, 1); });
         for (const auto& form : sim.subscribers[water->item])
             if (sim.rng.permille(sim.demand(water->orders_permille)))
-                sim.plan(sim.rng.between(8, 17), sim.rng.below(60), [&sim, form] { order(sim, form); });
+                sim.plan_random_time(8, 17, [&sim, form] { order(sim, form); });
     }
 }
 
