@@ -3,14 +3,17 @@
 
 Run with Debian's /usr/bin/python3 (it has python3-fonttools). Writes:
   latin.ttf  DejaVu Sans: ASCII, Latin-1, general punctuation, ¥ and the symbols the UI uses
-  cjk.ttf    Droid Sans Fallback: CJK punctuation, full-width forms, GB2312 level 1
-             (3,755 common characters) and every non-ASCII character found in the app's
-             own sources and assets (--scan folders)
+  cjk.ttf    Droid Sans Fallback: CJK punctuation, full-width forms and every non-ASCII
+             character found in the app's own sources and assets (--scan folders): all
+             the first screens need, small enough for the 1.0 MB cold start
+  cjk-common.ttf  the rest of GB2312 level 1 (3,755 common characters), for names and
+             other data. Fetched right after the first frame and merged whole into the atlas.
   cjk-extra.ttf  every other CJK character Droid Sans Fallback has (~24,000: the rest
-             of GB2312 and GBK, CJK Extension A, compatibility ideographs). The page
-             fetches it in the background after start; the app takes glyphs from it only
-             for rare characters that appear (residents' names).
-The app merges cjk.ttf into latin.ttf (Droid Sans Fallback has no Latin glyphs).
+             of GB2312 and GBK, CJK Extension A, compatibility ideographs). Fetched after
+             cjk-common.ttf; the app takes glyphs from it only for rare characters that
+             appear (residents' names).
+The three CJK files are disjoint: nothing is downloaded twice. The app merges them into
+latin.ttf (Droid Sans Fallback has no Latin glyphs).
 """
 import argparse
 import os
@@ -88,13 +91,14 @@ def main():
 
     app_chars = chars_in_sources(args.scan)
     latin = expand(LATIN_RANGES) | {c for c in app_chars if ord(c) < 0x2E80}
-    cjk = expand(CJK_RANGES) | set(gb2312_level1()) | {c for c in app_chars if ord(c) >= 0x2E80}
+    cjk = expand(CJK_RANGES) | {c for c in app_chars if ord(c) >= 0x2E80}
+    common = set(gb2312_level1()) - cjk
+    extra = {c for c in font_characters(CJK_FONT) if ord(c) >= 0x2E80} - cjk - common
     write_subset(LATIN_FONT, latin, os.path.join(args.out, "latin.ttf"))
     write_subset(CJK_FONT, cjk, os.path.join(args.out, "cjk.ttf"))
-    # Disjoint from cjk.ttf: nothing is downloaded twice.
-    extra = {c for c in font_characters(CJK_FONT) if ord(c) >= 0x2E80} - cjk
+    write_subset(CJK_FONT, common, os.path.join(args.out, "cjk-common.ttf"))
     write_subset(CJK_FONT, extra, os.path.join(args.out, "cjk-extra.ttf"))
-    for name in ("latin.ttf", "cjk.ttf", "cjk-extra.ttf"):
+    for name in ("latin.ttf", "cjk.ttf", "cjk-common.ttf", "cjk-extra.ttf"):
         size = os.path.getsize(os.path.join(args.out, name))
         print(f"make_fonts: {name} {size // 1024} KB")
 

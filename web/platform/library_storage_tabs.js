@@ -15,7 +15,9 @@ mergeInto(LibraryManager.library, {
   $BmTabs: {
     LOCK: 'bianmin-writer',
     CHANNEL: 'bianmin-store',
-    ELECTION_MS: 300,
+    // Long enough for a writer busy with a long frame (a font atlas build, an import) to
+    // answer: at 300 ms a loaded machine saw two tabs both win.
+    ELECTION_MS: 1000,
     releaseLock: null,      // resolves the promise that holds the lock
     candidate: null,        // this tab in an election, without Web Locks
     isWriter: false,

@@ -25,6 +25,9 @@ struct Item {
 struct Collector {
     bool on = false;
     const char* hint = nullptr;
+    // The item the hint is for: the first one ImGui adds after the hint. A widget scrolled
+    // out of sight is added but never reported, and its hint must not go to the next item.
+    ImGuiID hint_id = 0;
     std::vector<Item> building;
     std::vector<Item> last_frame;
     std::string json;
@@ -73,7 +76,10 @@ void enable(bool on) {
 bool enabled() { return collector().on; }
 
 void hint_next_kind(const char* kind) {
-    if (collector().on) collector().hint = kind;
+    Collector& c = collector();
+    if (!c.on) return;
+    c.hint = kind;
+    c.hint_id = 0;
 }
 
 void record_last_item(const char* label, const char* kind) {
@@ -118,6 +124,7 @@ void end_frame() {
     c.last_frame.swap(c.building);
     c.building.clear();
     c.hint = nullptr;
+    c.hint_id = 0;
 }
 
 const char* items_json() {
@@ -142,6 +149,14 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID id, const ImRect& bb, co
     auto& c = bianmin::test_hook::collector();
     c.pending_id = id;
     c.pending_rect = bb;
+    if (c.hint && id != 0) {
+        if (c.hint_id == 0) {
+            c.hint_id = id;
+        } else if (c.hint_id != id) {
+            c.hint = nullptr;  // the hinted item was clipped: it reported nothing
+            c.hint_id = 0;
+        }
+    }
     if (id != 0 && id == c.awaiting_rect_id && c.awaiting_rect_index < c.building.size() &&
         c.building[c.awaiting_rect_index].id == id) {
         c.building[c.awaiting_rect_index].rect = bb;
@@ -161,8 +176,10 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* lab
     }
     const bool added_already = id == c.pending_id;
     ImRect rect = added_already ? c.pending_rect : ctx->LastItemData.Rect;
-    const char* kind = c.hint ? c.hint : bianmin::test_hook::kind_from_flags(flags, window);
+    const bool hinted = c.hint && (c.hint_id == 0 || c.hint_id == id);
+    const char* kind = hinted ? c.hint : bianmin::test_hook::kind_from_flags(flags, window);
     c.hint = nullptr;
+    c.hint_id = 0;
     bianmin::test_hook::add(ctx, id, rect, bianmin::test_hook::visible_label(label), kind);
     if (!added_already) {
         c.awaiting_rect_id = id;

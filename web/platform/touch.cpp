@@ -246,6 +246,18 @@ EM_BOOL on_touch_end(int type, const EmscriptenTouchEvent* e, void*) {
     return EM_TRUE;
 }
 
+// The mouse wheel. ImGui's GLFW backend listens on the document, where Chrome makes the
+// listener passive: every scroll then logs a console error (its preventDefault fails) and
+// may scroll the page too. The same steps as the backend's (100 px or 3 lines a step), on
+// the canvas, where the default can be prevented.
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* ev, void*) {
+    const float multiplier = ev->deltaMode == DOM_DELTA_PIXEL  ? 1.0f / 100.0f
+                             : ev->deltaMode == DOM_DELTA_LINE ? 1.0f / 3.0f
+                                                               : 80.0f;
+    ImGui::GetIO().AddMouseWheelEvent(float(ev->deltaX) * -multiplier, float(ev->deltaY) * -multiplier);
+    return EM_TRUE;
+}
+
 }  // namespace
 
 //-------------------------------------------------------------------------------------
@@ -259,6 +271,8 @@ void install(GLFWwindow* window) {
     emscripten_set_touchmove_callback("#canvas", nullptr, EM_TRUE, on_touch_move);
     emscripten_set_touchend_callback("#canvas", nullptr, EM_TRUE, on_touch_end);
     emscripten_set_touchcancel_callback("#canvas", nullptr, EM_TRUE, on_touch_end);
+    emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, EM_FALSE, nullptr);
+    emscripten_set_wheel_callback("#canvas", nullptr, EM_FALSE, on_wheel);
 }
 
 void claim_drags(const ImRect& rect) { state().claims_building.push_back(rect); }

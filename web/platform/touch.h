@@ -10,6 +10,8 @@
 //   - a long press (0.5 s without moving) is a right click: context menus;
 //   - a tap on a text field focuses the hidden textarea inside the touchend handler, the
 //     only place the virtual keyboard may be opened from.
+// install() also moves ImGui's mouse-wheel listener from the document (passive in Chrome:
+// a console error on every scroll) to the canvas.
 #pragma once
 
 #include "imgui.h"

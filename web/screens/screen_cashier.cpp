@@ -124,12 +124,13 @@ void draw_receive() {
 
 namespace {
 
-// Every money entry, newest first.
+// Every money entry, newest first (the table opens sorted by time, descending).
 class MoneyLedger : public ui::TextRows {
 public:
     enum Col { kWhen, kKind, kHousehold, kItem, kBy, kCash, kIncome, kDeposit, kLink, kForm, kId };
     static std::vector<ui::TableColumn> columns() {
-        return {{"cashier.ledger.col_when", true}, {"cashier.ledger.col_kind"}, {"cashier.ledger.col_household"},
+        return {{.key = "cashier.ledger.col_when", .numeric = true, .default_sort = ui::DefaultSort::descending},
+                {"cashier.ledger.col_kind"}, {"cashier.ledger.col_household"},
                 {"cashier.ledger.col_item"},       {"cashier.ledger.col_by"},   {"cashier.ledger.col_cash", true},
                 {"cashier.ledger.col_income", true}, {"cashier.ledger.col_deposit", true}, {"cashier.ledger.col_link"},
                 {"cashier.ledger.col_form"},       {"cashier.ledger.col_id"}};

@@ -47,13 +47,17 @@
     });
   }
 
+  // The fonts download alongside the WebAssembly, not after it: main() waits for both.
+  const assetDownloads = ASSETS.map((name) => fetchAsset(name));
+  assetDownloads.forEach((download) => download.catch(() => {}));  // reported in preRun
+
   const Module = {
     canvas,
     bianminPage: page,
     bianminAssets: {},
     preRun: [function () {
       Module.addRunDependency('bianmin-assets');
-      Promise.all(ASSETS.map((name) => fetchAsset(name).then((bytes) => {
+      Promise.all(ASSETS.map((name, i) => assetDownloads[i].then((bytes) => {
         Module.bianminAssets[name] = bytes;
       }))).then(
         () => Module.removeRunDependency('bianmin-assets'),

@@ -165,6 +165,11 @@ int DataTable::draw_rows(const TableSource& source, float height) {
         const std::string label = std::string(column_title(column)) + "###" + (column.key ? column.key : column.title_zh);
         ImGuiTableColumnFlags column_flags = column.width > 0 ? ImGuiTableColumnFlags_WidthFixed
                                                               : ImGuiTableColumnFlags_WidthStretch;
+        if (column.default_sort != DefaultSort::none) {
+            column_flags |= ImGuiTableColumnFlags_DefaultSort |
+                            (column.default_sort == DefaultSort::descending ? ImGuiTableColumnFlags_PreferSortDescending
+                                                                            : ImGuiTableColumnFlags_PreferSortAscending);
+        }
         ImGui::TableSetupColumn(label.c_str(), column_flags, column.width > 0 ? column.width * font : 1.0f);
     }
     ImGui::TableSetupScrollFreeze(0, 1);

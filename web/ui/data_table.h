@@ -18,6 +18,10 @@
 
 namespace bianmin::ui {
 
+// How a table is sorted when it first opens. Without a column marked here ImGui sorts by
+// the first column, ascending, whatever order the source gives.
+enum class DefaultSort : std::uint8_t { none, ascending, descending };
+
 struct TableColumn {
     const char* key;        // header (translation key); null: the data title below
     bool numeric = false;   // right-aligned, sorted by TableSource::number()
@@ -25,6 +29,7 @@ struct TableColumn {
     // A header that is data, in both languages (a core Table's column: ui/core_table.h).
     const char* title_zh = nullptr;
     const char* title_en = nullptr;
+    DefaultSort default_sort = DefaultSort::none;  // e.g. descending by time: newest first
 };
 // The header of a column in the current language.
 const char* column_title(const TableColumn& column);

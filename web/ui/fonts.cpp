@@ -16,6 +16,7 @@
 namespace bianmin::ui::fonts {
 namespace {
 
+constexpr const char* kCommonFontAsset = "fonts/cjk-common.ttf";
 constexpr const char* kExtraFontAsset = "fonts/cjk-extra.ttf";
 // The atlas is rebuilt this many times at most, each at a smaller size, to fit the GPU.
 constexpr int kFitAttempts = 5;
@@ -23,8 +24,9 @@ constexpr int kFitAttempts = 5;
 struct State {
     std::vector<std::uint8_t> latin;
     std::vector<std::uint8_t> cjk;
+    std::vector<std::uint8_t> common; // empty until the background fetch arrives
     std::vector<std::uint8_t> extra;  // empty until the background fetch arrives
-    bool extra_requested = false;
+    bool background_requested = false;
 
     std::set<ImWchar> wanted;         // missing characters noticed since the last build
     std::set<ImWchar> from_extra;     // characters the atlas takes from cjk-extra.ttf
@@ -63,6 +65,10 @@ void add_fonts(State& s, ImFontAtlas& atlas, float pixels) {
     // The Chinese-full ranges cover cjk.ttf; ImGui skips code points the subset lacks.
     atlas.AddFontFromMemoryTTF(s.cjk.data(), int(s.cjk.size()), pixels, &merge,
                                atlas.GetGlyphRangesChineseFull());
+    if (!s.common.empty()) {
+        atlas.AddFontFromMemoryTTF(s.common.data(), int(s.common.size()), pixels, &merge,
+                                   atlas.GetGlyphRangesChineseFull());
+    }
     if (!s.extra.empty() && !s.from_extra.empty()) {
         build_extra_ranges(s);
         atlas.AddFontFromMemoryTTF(s.extra.data(), int(s.extra.size()), pixels, &merge,
@@ -95,6 +101,7 @@ void rebuild(State& s, float pixels, int max_texture_size) {
     st.pixel_size = pixels;
     st.built_size = size;
     st.max_texture_size = max_texture_size;
+    st.common_font_loaded = !s.common.empty();
     st.extra_font_loaded = !s.extra.empty();
 
     // Characters asked for that no font has: stop asking.
@@ -123,16 +130,35 @@ bool load_font_files() {
 
 void start_background_load() {
     State& s = state();
-    if (s.extra_requested) return;
-    s.extra_requested = true;
-    platform::fetch_asset_async(kExtraFontAsset, [](std::vector<std::uint8_t> bytes) {
+    if (s.background_requested) return;
+    s.background_requested = true;
+    // One after the other: the common characters first (names on the first screens), and
+    // the rare ones only once those are in, so that every wanted character the common set
+    // holds is already drawn when the rare set is consulted.
+    auto fetch_extra = [] {
+        platform::fetch_asset_async(kExtraFontAsset, [](std::vector<std::uint8_t> bytes) {
+            State& st = state();
+            if (bytes.empty()) {
+                st.background_requested = false;  // offline on a first visit: try again when needed
+                return;
+            }
+            st.extra = std::move(bytes);
+            if (!st.wanted.empty()) st.dirty = true;
+        });
+    };
+    if (!s.common.empty()) {
+        fetch_extra();
+        return;
+    }
+    platform::fetch_asset_async(kCommonFontAsset, [fetch_extra](std::vector<std::uint8_t> bytes) {
         State& st = state();
         if (bytes.empty()) {
-            st.extra_requested = false;  // offline on a first visit: try again when needed
+            st.background_requested = false;
             return;
         }
-        st.extra = std::move(bytes);
-        if (!st.wanted.empty()) st.dirty = true;
+        st.common = std::move(bytes);
+        st.dirty = true;
+        fetch_extra();
     });
 }
 
@@ -173,7 +199,10 @@ bool update_atlas(float pixel_size, int max_texture_size) {
     if (pixel_size != s.built_for_size) s.dirty = true;
     if (!s.dirty) return false;
     if (!s.extra.empty()) {
-        s.from_extra.insert(s.wanted.begin(), s.wanted.end());
+        // Characters the common set brought meanwhile need nothing from the rare set.
+        for (ImWchar c : s.wanted) {
+            if (!has_glyph(c)) s.from_extra.insert(c);
+        }
         s.wanted.clear();
     }
     rebuild(s, pixel_size, max_texture_size);

@@ -1,9 +1,11 @@
 // Fonts — the Latin + CJK atlas, built for the device, growing for rare characters.
 //
-// latin.ttf (DejaVu Sans subset) is the base font and cjk.ttf (Droid Sans Fallback:
-// GB2312 level 1 and the app's own characters) is merged into it; both come with the
-// page, before the first frame. cjk-extra.ttf (every other character Droid Sans Fallback
-// has, ~24,000) is fetched in the background after start. When text that is about to be
+// latin.ttf (DejaVu Sans subset) is the base font and cjk.ttf (Droid Sans Fallback: the
+// app's own characters and CJK punctuation) is merged into it; both come with the page,
+// before the first frame, and keep the cold start small. Right after the first frame
+// cjk-common.ttf (the rest of GB2312 level 1, 3,755 common characters) is fetched and
+// merged whole; then cjk-extra.ttf (every other character Droid Sans Fallback has,
+// ~24,000) is fetched in the background. When text that is about to be
 // shown — typed, pasted, or loaded from data — holds a character the atlas lacks, the
 // character is queued and the atlas is rebuilt between frames with it, so a resident's rare
 // surname (e.g. U+5803, U+5586, U+36C3 — not written out here: make_fonts.py puts every
@@ -20,7 +22,8 @@ namespace bianmin::ui::fonts {
 // Takes latin.ttf and cjk.ttf from the page's assets. False (message on stderr) if missing.
 bool load_font_files();
 
-// Fetches cjk-extra.ttf in the background (after the first frame: it must not delay it).
+// Fetches cjk-common.ttf, then cjk-extra.ttf, in the background (after the first frame:
+// they must not delay it). Names drawn before cjk-common.ttf arrives are redrawn with it.
 void start_background_load();
 
 // Rebuilds the atlas if the pixel size or the wanted characters changed since the last
@@ -41,6 +44,7 @@ struct AtlasStats {
     float built_size = 0;     // what fitted the GPU's texture limit
     double build_ms = 0;      // last rebuild, CPU time of ImFontAtlas::Build
     int max_texture_size = 0;
+    bool common_font_loaded = false;  // cjk-common.ttf is in the atlas
     bool extra_font_loaded = false;
     int extra_characters = 0; // characters added from cjk-extra.ttf
     int unavailable = 0;      // asked for but in no font

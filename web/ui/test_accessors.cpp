@@ -33,6 +33,7 @@ EMSCRIPTEN_KEEPALIVE const char* bm_test_font_stats() {
                                  {"builtSize", s.built_size},
                                  {"buildMs", s.build_ms},
                                  {"maxTextureSize", s.max_texture_size},
+                                 {"commonFontLoaded", s.common_font_loaded},
                                  {"extraFontLoaded", s.extra_font_loaded},
                                  {"extraCharacters", s.extra_characters},
                                  {"unavailable", s.unavailable},

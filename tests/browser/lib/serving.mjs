@@ -2,7 +2,9 @@
 // screen as a person of the demo year, pick from combos, type, draw a signature, and read
 // the event count. Everything goes through window.bianmin and the mouse and keyboard.
 import { assert } from './assert.mjs';
-import { centre, clickItem, focusField, item, items, settle, waitForItems } from './widgets.mjs';
+import {
+  centre, clickAt, clickItem, focusField, frame, item, items, nextFrame, settle, waitForItems,
+} from './widgets.mjs';
 
 export const session = (page) => page.evaluate(() => window.bianmin.session());
 export const eventCount = async (page) => (await session(page)).events;
@@ -15,7 +17,6 @@ export async function startAs(page, open, person, role, screen, { months = 3, lo
   }
   await page.evaluate(([p, r]) => window.bianmin.test.signIn(p, r), [person, role]);
   await page.evaluate((s) => window.bianmin.test.openScreen(s), screen);
-  await page.evaluate(() => window.bianmin.nextFrame());
   await settle(page);
 }
 
@@ -24,22 +25,36 @@ export async function startAs(page, open, person, role, screen, { months = 3, lo
 export async function choose(page, label, option) {
   const combo = await clickItem(page, label, 'combo');
   const find = (l) => l.find((i) => i.kind === 'selectable' && i.label.startsWith(option));
+  // Options scrolled out of the list are not drawn at all: wheel down through the list to
+  // its end, then up, until the option shows.
+  let direction = 1, previous = '', unchanged = 0;
+  for (let i = 0; i < 40 && direction !== 0; i++) {
+    const list = await items(page);
+    const shown = list.filter((x) => x.kind === 'selectable');
+    if (find(list) || !shown.length) break;
+    const labels = shown.map((x) => x.label).join('|');
+    unchanged = labels === previous ? unchanged + 1 : 0;
+    if (unchanged >= 2) {  // hit an end
+      direction = direction === 1 ? -1 : 0;
+      unchanged = 0;
+    }
+    previous = labels;
+    const middle = shown[Math.floor(shown.length / 2)];
+    await page.mouse.move(middle.x + middle.w / 2, middle.y + middle.h / 2);
+    await page.mouse.wheel(0, direction * 3 * middle.h);
+    await nextFrame(page);
+  }
   let found = await waitForItems(page, find, `option "${option}" of ${label}`);
   const top = combo.y + combo.h;
   const bottom = top + 8 * found.h;  // ImGui shows about eight options before scrolling
   for (let i = 0; i < 40 && (found.y + found.h > bottom || found.y < top); i++) {
     await page.mouse.move(combo.x + combo.w / 2, top + 2 * found.h);
     await page.mouse.wheel(0, found.y < top ? -60 : 60);
-    await page.evaluate(() => window.bianmin.nextFrame());
-    await page.evaluate(() => window.bianmin.nextFrame());
+    await nextFrame(page);
+    await nextFrame(page);
     found = find(await items(page));
   }
-  const c = centre(found);
-  await page.mouse.move(c.x, c.y);
-  await page.evaluate(() => window.bianmin.nextFrame());
-  await page.mouse.down();
-  await page.mouse.up();
-  await page.evaluate(() => window.bianmin.nextFrame());
+  await clickAt(page, centre(found));
   await settle(page);
   const now = (await items(page)).find((i) => i.kind === 'combo' && i.label === label);
   assert(!now || now.value === undefined || String(now.value).startsWith(option),
@@ -54,12 +69,12 @@ export async function typeInto(page, label, text, index = 0) {
     const fields = (await items(page)).filter((i) => i.kind === 'input' && i.label === label);
     const c = centre(fields[index]);
     await page.mouse.click(c.x, c.y);
-    await page.evaluate(() => window.bianmin.nextFrame());
+    await nextFrame(page);
   }
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   if (text) await page.keyboard.insertText(text);
-  await page.evaluate(() => window.bianmin.nextFrame());
+  await nextFrame(page);
   await waitForItems(page, (l) => l.filter((i) => i.kind === 'input' && i.label === label)[index]?.value === text,
     `field ${label} = ${JSON.stringify(text)}`);
 }
@@ -71,21 +86,26 @@ export async function drawSignature(page, label) {
   const before = Number(pad.value);
   const c = centre(pad);
   await page.mouse.move(c.x - 120, c.y);
-  await page.evaluate(() => window.bianmin.nextFrame());
+  await frame(page);
   await page.mouse.down();
+  // Two frames per point: ImGui holds a move back for a frame after the press, and would
+  // merge two moves taken in one frame.
   for (let i = 1; i <= 12; i++) {
     await page.mouse.move(c.x - 120 + i * 20, c.y + (i % 2 ? 18 : -18));
-    await page.evaluate(() => window.bianmin.nextFrame());
+    await nextFrame(page);
   }
   await page.mouse.up();
   await waitForItems(page, (l) => l.find((i) => i.kind === 'input' && i.label === label && Number(i.value) === before + 1),
     `a stroke on ${label}`);
 }
 
-// Clicks the button and waits until the status line (#status) shows `expected`.
+// Clicks the button and waits until the status line (#status) shows `expected` — as the
+// start of a new message: an error that merely contains the words (这笔款项已冲正 for 已冲正)
+// or the previous command's message does not count.
 export async function submit(page, button, expected) {
+  await page.evaluate(() => { document.getElementById('status').textContent = ''; });
   await clickItem(page, button, 'button');
-  await page.waitForFunction((t) => document.getElementById('status').textContent.includes(t), expected, { timeout: 5000 })
+  await page.waitForFunction((t) => document.getElementById('status').textContent.startsWith(t), expected, { timeout: 5000 })
     .catch(async () => {
       const status = await page.evaluate(() => document.getElementById('status').textContent);
       throw new Error(`after "${button}" the status line shows "${status}", expected "${expected}"`);
@@ -113,11 +133,6 @@ export const cells = async (page) => (await items(page)).filter((i) => i.kind ==
 
 export async function clickCell(page, text) {
   const cell = await waitForItems(page, (l) => l.find((i) => i.kind === 'table-cell' && i.label === text), `cell ${text}`);
-  const c = centre(cell);
-  await page.mouse.move(c.x, c.y);
-  await page.evaluate(() => window.bianmin.nextFrame());
-  await page.mouse.down();
-  await page.mouse.up();
-  await page.evaluate(() => window.bianmin.nextFrame());
+  await clickAt(page, centre(cell));
   await settle(page);
 }

@@ -12,17 +12,32 @@ export async function openGallery(open, section = 'fields', extra = '', page = n
 }
 
 // Waits until two frames in a row lay out the same items in the same places: banners that
-// appear just after start (e.g. about storage) move everything below them.
+// appear just after start (e.g. about storage) move everything below them. The comparison
+// runs inside the page, one app frame apart, so it costs one round trip, not two per frame.
 export async function settle(page, timeoutMs = 5000) {
-  const layout = async () => JSON.stringify((await items(page)).map((i) => [i.label, Math.round(i.x), Math.round(i.y)]));
-  const deadline = Date.now() + timeoutMs;
-  let previous = await layout();
-  while (Date.now() < deadline) {
-    await page.evaluate(() => window.bianmin.nextFrame());
-    const now = await layout();
-    if (now === previous) return;
-    previous = now;
-  }
+  await page.evaluate(async (ms) => {
+    const layout = () => JSON.stringify(window.bianmin.ui.items().map((i) => [i.label, Math.round(i.x), Math.round(i.y)]));
+    const deadline = performance.now() + ms;
+    let previous = layout();
+    while (performance.now() < deadline) {
+      await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+      const now = layout();
+      if (now === previous) return;
+      previous = now;
+    }
+  }, timeoutMs);
+}
+
+// Resolves after the app has drawn at least one more frame. The app's main loop asks for
+// its next animation frame at the end of each frame, so an animation-frame callback asked
+// for now runs just after the app's next frame (window.bianmin.nextFrame() waits for two).
+export function frame(page) {
+  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
+}
+
+// Two app frames: enough for ImGui to take a mouse press in one and its release in the next.
+export function nextFrame(page) {
+  return page.evaluate(() => window.bianmin.nextFrame());
 }
 
 export function items(page) {
@@ -45,7 +60,7 @@ export async function waitForItems(page, predicate, what, timeoutMs = 10000) {
     last = await items(page);
     const found = predicate(last);
     if (found) return found;
-    await page.evaluate(() => window.bianmin.nextFrame());
+    await frame(page);
   }
   const seen = last.map((i) => `${i.kind}:${i.label}${i.value !== undefined ? '=' + JSON.stringify(i.value) : ''}`);
   throw new Error(`timed out waiting for ${what}; items: ${seen.join(', ')}`);
@@ -54,15 +69,19 @@ export async function waitForItems(page, predicate, what, timeoutMs = 10000) {
 export async function clickItem(page, label, kind) {
   await settle(page);
   const it = await item(page, label, kind);
-  const c = centre(it);
-  // Hover first, as a hand does: ImGui lets items that allow overlap (tabs, table rows)
-  // take a click only if they were hovered in the frame before.
-  await page.mouse.move(c.x, c.y);
-  await page.evaluate(() => window.bianmin.nextFrame());
+  await clickAt(page, centre(it));
+  return it;
+}
+
+// Hover first, as a hand does: ImGui lets items that allow overlap (tabs, table rows) take
+// a click only if they were hovered in the frame before. Then press and release, and wait
+// until ImGui has taken both (one frame each).
+export async function clickAt(page, { x, y }) {
+  await page.mouse.move(x, y);
+  await frame(page);
   await page.mouse.down();
   await page.mouse.up();
-  await page.evaluate(() => window.bianmin.nextFrame());
-  return it;
+  await nextFrame(page);
 }
 
 // The current text of the field labelled `label` (ui.items() value).

@@ -3,7 +3,7 @@
 // on a household's own phone. SPEC "People and what each may do"; issue 7 "Security".
 import { assert, assertEqual } from '../lib/assert.mjs';
 import { choose, session, submit, typeInto } from '../lib/serving.mjs';
-import { ccall, clickItem, settle, waitForItems } from '../lib/widgets.mjs';
+import { ccall, clickItem, fieldValue, items, settle, waitForItems } from '../lib/widgets.mjs';
 
 const FOUNDER_PIN = '2468';
 
@@ -26,6 +26,14 @@ export async function createEstate(page, open, { seed = true } = {}) {
 const events = async (page) => JSON.parse(await ccall(page, 'bm_test_events_file')).events;
 const textShown = (page, text, what = text) =>
   waitForItems(page, (l) => l.find((i) => i.label === text), what, 20000);
+
+// After a wrong PIN the screen asks to wait (1 s, 2 s, 4 s, 8 s), then says how many tries
+// are left — only then may the next PIN be tried, so waiting for that message is the wait.
+async function waitOutWrongPin(page, triesLeft) {
+  await waitForItems(page, (l) => l.find((i) => /^密码错误次数较多，请等 \d+ 秒后再试$/.test(i.label)),
+    'the wait after a wrong PIN', 20000);
+  await textShown(page, `密码不正确（还可以再试 ${triesLeft} 次）`);
+}
 
 async function signOut(page) {
   await clickItem(page, '退出登录', 'button');
@@ -79,9 +87,8 @@ export default function (test) {
     await hireWithPin(page, 'fd1', '方丽', '1357');
     await signOut(page);
     await tryPin(page, '方丽', '9999');
-    await textShown(page, '密码不正确（还可以再试 4 次）', 'the wrong-PIN message');
+    await waitOutWrongPin(page, 4);
     assertEqual((await session(page)).actor, undefined, 'signed in with a wrong PIN');
-    await page.waitForTimeout(1300);  // the first wrong PIN slows the next try by 1 s
     await tryPin(page, '方丽', '1357');
     await page.waitForFunction(() => window.bianmin.session().actor?.person === 'fd1', null, { timeout: 20000 });
     assertEqual((await session(page)).actor.role, 'front_desk', 'role after sign-in');
@@ -91,20 +98,19 @@ export default function (test) {
     await createEstate(page, open, { seed: false });
     await hireWithPin(page, 'fd1', '方丽', '1357');
     await signOut(page);
-    const delays = [1000, 2000, 4000, 8000];
     for (let attempt = 1; attempt <= 5; attempt++) {
       await tryPin(page, '方丽', '0000');
-      if (attempt < 5) {
-        await textShown(page, `密码不正确（还可以再试 ${5 - attempt} 次）`);
-        await page.waitForTimeout(delays[attempt - 1] + 300);
-      }
+      if (attempt < 5) await waitOutWrongPin(page, 5 - attempt);
     }
     await textShown(page, '密码连续错误 5 次，此人在本设备上已锁定 5 分钟', 'the lockout message');
     // The right PIN does not get through while locked: the button is disabled.
     await typeInto(page, '密码', '1357');
     await clickItem(page, '登录', 'button');
-    await page.waitForTimeout(1500);
+    // A try would show "checking" from the next frame on, while the PIN is hashed.
+    await page.evaluate(() => window.bianmin.nextFrame());
+    assert(!(await items(page)).some((i) => i.label === '正在核对…'), 'the PIN was checked while locked');
     assertEqual((await session(page)).actor, undefined, 'signed in while locked');
+    assertEqual((await fieldValue(page, '密码')), '1357', 'the PIN was taken while locked');
     await page.reload();
     await page.waitForFunction(() => window.bianmin !== undefined);
     await page.evaluate(() => window.bianmin.ready);

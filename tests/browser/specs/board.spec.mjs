@@ -48,11 +48,16 @@ export default function (test) {
     const label = prices[0].label;
     const ys = (list) => list.filter((i) => i.label === label).map((i) => i.y).sort((a, b) => a - b);
     const y0 = ys(first);
-    await page.waitForTimeout(1500);
-    const y1 = ys(await items(page));
+    // Poll until the row has moved by more than a few pixels (or give up after 10 s).
+    let y1 = y0;
+    for (const started = Date.now(); Date.now() - started < 10000;) {
+      await page.evaluate(() => window.bianmin.nextFrame());
+      y1 = ys(await items(page));
+      if (y0.length && y1.length && Math.abs(y0[0] - y1[0]) > 5) break;
+    }
     assert(y0.length > 0 && y1.length > 0, 'the row is still drawn');
     assert(JSON.stringify(y0) !== JSON.stringify(y1), `the rows moved: ${y0} then ${y1}`);
     const moved = y0[0] - y1[0];
-    assert(Math.abs(moved) > 5, `moved ${moved} px in 1.5 s`);
+    assert(Math.abs(moved) > 5, `moved ${moved} px in 10 s`);
   }, { timeoutMs: 120000 });
 }

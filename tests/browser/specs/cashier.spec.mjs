@@ -69,6 +69,8 @@ export default function (test) {
     events = await eventCount(page);
     await reverseNewest(page, '押金', '业主取消服务');
     assertEqual(await eventCount(page), events + 1, 'the new deposit reversed');
+    // The form's entries: deposits and their reversals (a reversal's own kind is 冲正).
+    await typeInto(page, '搜索', form);
     const entries = (await items(page)).filter((i) => i.kind === 'table-cell').map((i) => i.label);
     assert(entries.some((l) => l.startsWith('冲正 ')) && entries.some((l) => l.startsWith('已被 ')),
       'the ledger shows the reversal and the reversed entry, both kept');

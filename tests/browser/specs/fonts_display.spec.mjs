@@ -11,6 +11,8 @@ import {
 // Not in GB2312 (so not in the cold-start font) but in Droid Sans Fallback's full set.
 const RARE_TYPED = '堃';
 const RARE_IN_FILE = ['喆', '㛃'];  // 㛃 is CJK Extension A
+// In GB2312 level 1 but in no string of the app: comes with cjk-common.ttf after the start.
+const COMMON_ONLY = '\u7691';  // 皑 (GB2312 0xB0A8)
 
 async function waitForGlyph(page, ch) {
   const deadline = Date.now() + 20000;
@@ -52,7 +54,7 @@ export default function (test) {
     for (const ch of RARE_IN_FILE) await waitForGlyph(page, ch);
   });
 
-  test('cold start stays within 1.0 MB compressed and the large font comes only afterwards', async ({ page, origin }) => {
+  test('cold start stays within 1.0 MB compressed and the large font comes only afterwards', async ({ page, origin, log }) => {
     const transferred = new Map();
     page.on('response', async (response) => {
       const length = Number((await response.allHeaders())['content-length'] || 0);
@@ -71,15 +73,25 @@ export default function (test) {
       assert(transferred.has(name), `${name} was not loaded at start (${[...transferred.keys()]})`);
       total += transferred.get(name);
     }
-    console.log(`      cold start: ${total} bytes compressed (${boot.map((n) => `${n} ${transferred.get(n)}`).join(', ')})`);
+    log(`      cold start: ${total} bytes compressed (${boot.map((n) => `${n} ${transferred.get(n)}`).join(', ')})`);
     assert(total <= 1000000, `cold start is ${total} bytes compressed, over the 1.0 MB budget`);
-    // The large font is requested only after the app is running (never part of the start).
+    // The common characters and the large font are requested only after the app is running
+    // (never part of the start), the common ones first.
     await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('cjk-extra.ttf')),
       null, { timeout: 20000 });
-    const extra = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.endsWith('cjk-extra.ttf')).startTime);
+    const later = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({
+      name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd,
+    })));
+    const common = later.find((e) => e.name === '/fonts/cjk-common.ttf');
+    const extra = later.find((e) => e.name === '/fonts/cjk-extra.ttf');
+    assert(common, 'cjk-common.ttf was never requested');
     for (const name of ['/bianmin.wasm', '/fonts/cjk.ttf']) {
-      assert(extra > byName(name).end, `cjk-extra.ttf was requested (${extra} ms) before ${name} finished (${byName(name).end} ms)`);
+      assert(common.start > byName(name).end, `cjk-common.ttf was requested (${common.start} ms) before ${name} finished (${byName(name).end} ms)`);
     }
+    assert(extra.start >= common.end, `cjk-extra.ttf was requested (${extra.start} ms) before cjk-common.ttf arrived (${common.end} ms)`);
+    // A common character that no screen uses comes with it.
+    await waitForGlyph(page, COMMON_ONLY);
+    assert((await fontStats(page)).commonFontLoaded, 'cjk-common.ttf is not in the atlas');
   });
 
   test('the font-size setting rebuilds the atlas between frames and is remembered', async ({ page, open }) => {
@@ -133,6 +145,9 @@ export default function (test) {
   test('a GPU with a small texture limit gets a smaller atlas instead of a failure', async ({ newPage, open }) => {
     const page = await newPage({ viewport: { width: 900, height: 700 }, deviceScaleFactor: 2 });
     await openGallery((q) => open(q, page), 'fields', 'max_texture=1024');
+    // The whole common set in the atlas (it arrives after the first frame), not only the start font.
+    await page.waitForFunction(() => JSON.parse(Module.ccall('bm_test_font_stats', 'string', [], [])).commonFontLoaded,
+      null, { timeout: 20000 });
     // Up to 200% at ratio 2: 68 px glyphs would need a ~4096 px texture.
     for (let i = 0; i < 10 && !(await textsContaining(page, '200%')).length; i++) await clickItem(page, 'A+', 'button');
     await waitForItems(page, (list) => list.find((i) => i.label === '200%'), '200%');

@@ -93,7 +93,7 @@ async function verify(page, device, before, snapshot, trial, what) {
 
 export default function (test) {
   test(`kill-and-reload trials (${TRIALS}): acknowledged edits survive renderer crashes and browser kills`,
-    async ({ origin }) => {
+    async ({ origin, log }) => {
       const profile = mkdtempSync(path.join(os.tmpdir(), 'bianmin-kill-'));
       const errors = [];
       let chrome = await startChromium(profile);
@@ -130,11 +130,11 @@ export default function (test) {
           counts.acked += snapshot.acked.length;
           counts.present += fresh;
           counts.unacked += fresh - snapshot.acked.length;
-          console.log(`       ${what}: ${snapshot.acked.length} acknowledged before the kill, ` +
+          log(`       ${what}: ${snapshot.acked.length} acknowledged before the kill, ` +
             `${fresh} stored after it (${Object.keys(snapshot.sent).length} handed to storage by the snapshot)`);
           before = present;
         }
-        console.log(`       ${TRIALS} trials: ${counts.acked} acknowledged edits, all present; ` +
+        log(`       ${TRIALS} trials: ${counts.acked} acknowledged edits, all present; ` +
           `${counts.unacked} more were stored without their acknowledgement reaching the test`);
         assert(counts.acked > 0, 'no edit was acknowledged in any trial: the trials tested nothing');
         assert(errors.length === 0, errors.join('\n'));
@@ -142,5 +142,5 @@ export default function (test) {
         await closeChromium(chrome);
         rmSync(profile, { recursive: true, force: true });
       }
-    }, { timeoutMs: 60000 + TRIALS * 30000 });
+    }, { timeoutMs: 60000 + TRIALS * 30000, exclusive: true });
 }
