@@ -2,7 +2,7 @@
 // on a field focuses the text input inside the touch handler. [platform: web/platform/touch.*]
 import { assert, assertEqual } from '../lib/assert.mjs';
 import {
-  TEXT_INPUT, centre, fontStats, item, items, openGallery, snap, waitForItems,
+  TEXT_INPUT, centre, fontStats, frame, item, items, openGallery, snap, waitForItems,
 } from '../lib/widgets.mjs';
 
 const TOUCH = { hasTouch: true, isMobile: false, viewport: { width: 1024, height: 700 } };
@@ -13,7 +13,9 @@ async function touchDrag(page, from, to, steps = 12) {
   for (let i = 1; i <= steps; i++) {
     const x = from.x + ((to.x - from.x) * i) / steps, y = from.y + ((to.y - from.y) * i) / steps;
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
-    await page.waitForTimeout(16);
+    // A finger moves across frames: let the app draw one with this point (a fixed pause
+    // lets a slow machine take the whole drag in one frame, and then nothing scrolls).
+    await frame(page);
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
@@ -88,6 +90,7 @@ export default function (test) {
     const at = centre(button);
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [at] });
     await page.waitForTimeout(900);
+    await frame(page);  // the app sees the finger still down after the hold, however slow its frames
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
     const menu = await waitForItems(page, (list) => list.find((i) => i.kind === 'menu' && i.label === '上下文操作'),
       'the context menu item');
