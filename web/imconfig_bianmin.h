@@ -8,3 +8,7 @@
 // We never show the demo or metrics windows to people.
 #define IMGUI_DISABLE_DEMO_WINDOWS
 #define IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+
+// ImVec2 arithmetic everywhere: the app builds in unity batches, where one file's
+// "#define before imgui.h" would come too late for the next file in the batch.
+#define IMGUI_DEFINE_MATH_OPERATORS

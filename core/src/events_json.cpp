@@ -230,22 +230,39 @@ Result<RawMembers> split_object(std::string_view json_text) {
     return members;
 }
 
-bool ends_inside_value(std::string_view json_text) {
-    int depth = 0;
-    bool in_string = false, escaped = false, anything = false;
-    for (char c : json_text) {
-        if (in_string) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') in_string = false;
-            continue;
-        }
-        if (c == '"') in_string = true;
-        else if (c == '{' || c == '[') ++depth;
-        else if (c == '}' || c == ']') --depth;
-        if (c != ' ' && c != '\n' && c != '\r' && c != '\t') anything = true;
+namespace {
+
+// Records where a SAX parse first fails; accepts everything else.
+class FirstParseError final : public nlohmann::json_sax<Json> {
+public:
+    static constexpr std::size_t kNone = std::size_t(-1);
+    std::size_t position = kNone;  // bytes read when the parser gave up (1-based)
+
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t at, const std::string&, const nlohmann::detail::exception&) override {
+        position = at;
+        return false;
     }
-    return !anything || in_string || depth > 0;
+};
+
+}  // namespace
+
+// The parser read past the last byte before it failed (an empty file too).
+bool ends_inside_value(std::string_view json_text) {
+    FirstParseError sax;
+    Json::sax_parse(json_text.begin(), json_text.end(), &sax);
+    return sax.position != FirstParseError::kNone && sax.position > json_text.size();
 }
 
 }  // namespace json_detail

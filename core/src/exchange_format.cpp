@@ -228,44 +228,11 @@ std::string seal_and_write(Bundle& bundle, const Sha256Hex& sha256) {
 
 namespace {
 
-// Records where a SAX parse first fails; accepts everything else.
-class FirstParseError final : public nlohmann::json_sax<Json> {
-public:
-    static constexpr std::size_t kNone = std::size_t(-1);
-    std::size_t position = kNone;  // bytes read when the parser gave up (1-based)
-
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return true; }
-    bool key(string_t&) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t) override { return true; }
-    bool end_array() override { return true; }
-    bool parse_error(std::size_t at, const std::string&, const nlohmann::detail::exception&) override {
-        position = at;
-        return false;
-    }
-};
-
-// Truncated: the text is a valid beginning of JSON that ends too early — the parser
-// read past the last byte before it failed (an empty file too). Anything that fails
-// earlier, binary bytes, invalid UTF-8 or a stray character, is a syntax error.
-bool cut_short(std::string_view text) {
-    FirstParseError sax;
-    Json::sax_parse(text.begin(), text.end(), &sax);
-    return sax.position != FirstParseError::kNone && sax.position > text.size();
-}
-
 // A failure inside the JSON: a cut-off file says so, whatever the parser tripped on.
 Errors json_problem(std::string_view text, std::string_view code, const std::string& field, const Errors& inner) {
     Errors out;
     const Error& first = inner.front();
-    if (cut_short(text)) out.push_back(bundle_error("bundle.truncated", field));
+    if (json_detail::ends_inside_value(text)) out.push_back(bundle_error("bundle.truncated", field));
     else out.push_back(bundle_error(code, field, first.message_zh, first.message_en));
     out.insert(out.end(), inner.begin(), inner.end());
     return out;

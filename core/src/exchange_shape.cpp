@@ -31,7 +31,7 @@ namespace bianmin {
 
 namespace {
 
-constexpr std::size_t kShortText = 100, kNameText = 200, kLongText = 2000, kUnitText = 50;
+using rules::kLongText, rules::kNameText, rules::kShortText, rules::kUnitText;
 
 // Collects every problem of one event, Beancount style: nothing stops at the first.
 class ShapeCheck {

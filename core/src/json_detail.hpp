@@ -48,8 +48,9 @@ Result<RawMembers> split_object(std::string_view json_text);
 // in written files).
 void append_event_lines(std::string& out, std::span<const Event> events);
 
-// True when the text ends inside a string or an unclosed object/array (or holds only
-// white space): what a cut-off download or a partly written file looks like.
+// True when the text is a valid beginning of JSON that ends too early (or holds only
+// white space): what a cut-off download or a partly written file looks like. Text that
+// fails before its end (binary bytes, invalid UTF-8, a stray character) is not.
 bool ends_inside_value(std::string_view json_text);
 
 }  // namespace bianmin::json_detail

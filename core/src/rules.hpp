@@ -85,6 +85,10 @@ inline void fail(Errors& out, std::string code, std::string field, std::string z
     out.push_back(make_error(std::move(code), std::move(field), std::move(zh), std::move(en)));
 }
 
+// Text limits in bytes, one set for the commands and the import's shape check
+// (exchange_shape.cpp): units, names of people and places, item and estate names, notes.
+inline constexpr std::size_t kUnitText = 50, kShortText = 100, kNameText = 200, kLongText = 2000;
+
 // A generated or given id: 1..64 of [A-Za-z0-9._:-].
 void need_id(Errors& out, std::string_view area, std::string_view field, const std::string& value);
 // Required text of 1..max bytes.

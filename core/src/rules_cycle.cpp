@@ -63,8 +63,8 @@ void check_rows(const State& s, const std::vector<PriceRow>& rows, Errors& out) 
         need_amount(out, "price_table.bad_amount", field + ".deposit", r.deposit, false);
         need_amount(out, "price_table.bad_amount", field + ".prepayment", r.prepayment, false);
         need_amount(out, "price_table.bad_amount", field + ".monthly_cost", r.monthly_cost, false);
-        limit_text(out, "price_table", field + ".unit_zh", r.unit_zh, 50);
-        limit_text(out, "price_table", field + ".unit_en", r.unit_en, 50);
+        limit_text(out, "price_table", field + ".unit_zh", r.unit_zh, kUnitText);
+        limit_text(out, "price_table", field + ".unit_en", r.unit_en, kUnitText);
         if ((r.billing == Billing::free) != (item->def.billing == Billing::free))
             fail(out, "price_table.billing_mismatch", field + ".billing", "无偿项目与有偿项目不能互换: " + item->def.name_zh,
                  "a free item cannot become paid or the reverse: " + item->def.name_en);
@@ -101,10 +101,10 @@ void check(const State& s, const Event&, const ItemDefined& p, Errors& out) {
     need_id(out, "item", "item_id", p.item_id);
     if (s.items.count(p.item_id))
         fail(out, "item.duplicate_id", "item_id", "项目编号已存在: " + p.item_id, "this item id already exists: " + p.item_id);
-    need_text(out, "item.name_required", "name_zh", p.name_zh, 200, "项目名称", "item name");
-    limit_text(out, "item", "name_en", p.name_en, 200);
-    limit_text(out, "item", "unit_zh", p.unit_zh, 50);
-    limit_text(out, "item", "unit_en", p.unit_en, 50);
+    need_text(out, "item.name_required", "name_zh", p.name_zh, kNameText, "项目名称", "item name");
+    limit_text(out, "item", "name_en", p.name_en, kNameText);
+    limit_text(out, "item", "unit_zh", p.unit_zh, kUnitText);
+    limit_text(out, "item", "unit_en", p.unit_en, kUnitText);
     need_amount(out, "item.bad_amount", "price", p.price, false);
     need_amount(out, "item.bad_amount", "deposit", p.deposit, false);
     need_amount(out, "item.bad_amount", "prepayment", p.prepayment, false);
@@ -142,7 +142,7 @@ void check(const State& s, const Event&, const SurveyOpened& p, Errors& out) {
     if (s.surveys.count(p.survey_id))
         fail(out, "survey.duplicate_id", "survey_id", "调查编号已存在", "this survey id already exists");
     if (!valid_year(p.year)) fail(out, "survey.bad_year", "year", "年份应在2000–2100之间", "the year must be 2000–2100");
-    need_text(out, "survey.title_required", "title", p.title, 200, "调查标题", "survey title");
+    need_text(out, "survey.title_required", "title", p.title, kNameText, "调查标题", "survey title");
     if (p.item_ids.empty())
         fail(out, "survey.no_items", "item_ids", "调查至少要包含一个服务项目", "a survey needs at least one item");
     std::set<std::string> seen;
@@ -183,7 +183,7 @@ void check(const State& s, const Event&, const SurveyAnswered& p, Errors& out) {
             fail(out, "survey.bad_answer", "answers", "满意度应为0–5,次数应为0–100",
                  "satisfaction must be 0–5 and times per month 0–100");
     }
-    limit_text(out, "survey", "comment", p.comment, 2000);
+    limit_text(out, "survey", "comment", p.comment, kLongText);
 }
 
 void apply(State& s, const Event&, const SurveyAnswered& p) {
@@ -227,7 +227,7 @@ void check(const State& s, const Event&, const PriceTableDrafted& p, Errors& out
     }
     if (!p.survey_id.empty() && !s.surveys.count(p.survey_id))
         fail(out, "price_table.unknown_survey", "survey_id", "没有这份调查", "no such survey");
-    limit_text(out, "price_table", "note", p.note, 2000);
+    limit_text(out, "price_table", "note", p.note, kLongText);
     check_rows(s, p.rows, out);
 }
 
@@ -247,7 +247,7 @@ void check(const State& s, const Event&, const PriceTableRevised& p, Errors& out
     else if (t->status != PriceTableStatus::draft && t->status != PriceTableStatus::rejected)
         fail(out, "price_table.not_editable", "table_id", "价格表已报批,不能修改(被退回后才能修改)",
              "the table is under approval: it can be revised only as a draft or after rejection");
-    limit_text(out, "price_table", "note", p.note, 2000);
+    limit_text(out, "price_table", "note", p.note, kLongText);
     check_rows(s, p.rows, out);
 }
 
@@ -298,7 +298,7 @@ void record_decision(State& s, const Event& e, const std::string& table_id, Pric
 
 void check(const State& s, const Event& e, const PriceTableApproved& p, Errors& out) {
     check_decision(s, e, p.table_id, out);
-    limit_text(out, "price_table", "comment", p.comment, 2000);
+    limit_text(out, "price_table", "comment", p.comment, kLongText);
 }
 
 void apply(State& s, const Event& e, const PriceTableApproved& p) {
@@ -307,7 +307,7 @@ void apply(State& s, const Event& e, const PriceTableApproved& p) {
 
 void check(const State& s, const Event& e, const PriceTableRejected& p, Errors& out) {
     check_decision(s, e, p.table_id, out);
-    need_text(out, "price_table.comment_required", "comment", p.comment, 2000, "退回意见", "reason for rejecting");
+    need_text(out, "price_table.comment_required", "comment", p.comment, kLongText, "退回意见", "reason for rejecting");
 }
 
 void apply(State& s, const Event& e, const PriceTableRejected& p) {
@@ -355,7 +355,7 @@ void check(const State& s, const Event& e, const BelowBreakEvenReported& p, Erro
         fail(out, "break_even.bad_month", "month", "月份不正确", "not a valid month");
         return;
     }
-    limit_text(out, "break_even", "note", p.note, 2000);
+    limit_text(out, "break_even", "note", p.note, kLongText);
     if (!item) return;
     // The month's end, or now for the running month.
     std::int64_t at = std::min(when(e), month_end_ms(p.month, s.settings.tz_offset_minutes) - 1);
@@ -379,9 +379,9 @@ void check(const State& s, const Event&, const BreakEvenMeasureRecorded& p, Erro
     if (!valid_year(p.month.year) || p.month.month < 1 || p.month.month > 12)
         fail(out, "break_even.bad_month", "month", "月份不正确", "not a valid month");
     if (p.kind == MeasureKind::other)
-        need_text(out, "break_even.note_required", "note", p.note, 2000, "措施说明", "description of the measure");
+        need_text(out, "break_even.note_required", "note", p.note, kLongText, "措施说明", "description of the measure");
     else
-        limit_text(out, "break_even", "note", p.note, 2000);
+        limit_text(out, "break_even", "note", p.note, kLongText);
     if (p.kind == MeasureKind::price_change) {
         const PriceTableRecord* t = s.find_table(p.price_table_id);
         if (!t || !t->row(p.item_id))
@@ -402,7 +402,7 @@ void check(const State& s, const Event&, const ItemStopRequested& p, Errors& out
     const ItemRecord* item = need_item(s, p.item_id, "item_stop", out);
     if (item && item->status != ItemStatus::active)
         fail(out, "item_stop.bad_status", "item_id", "该项目已申请停止或已停止", "the item is already stopping or stopped");
-    need_text(out, "item_stop.reason_required", "reason", p.reason, 2000, "停止原因", "reason");
+    need_text(out, "item_stop.reason_required", "reason", p.reason, kLongText, "停止原因", "reason");
 }
 
 void apply(State& s, const Event& e, const ItemStopRequested& p) {
@@ -421,9 +421,9 @@ void check(const State& s, const Event& e, const ItemStopDecided& p, Errors& out
     if (item->stop_requested_by == who(e))
         fail(out, "item_stop.self_approval", "actor", "申请人不能审批自己的申请", "whoever asked cannot decide");
     if (!p.approved)
-        need_text(out, "item_stop.comment_required", "comment", p.comment, 2000, "不同意的理由", "reason for refusing");
+        need_text(out, "item_stop.comment_required", "comment", p.comment, kLongText, "不同意的理由", "reason for refusing");
     else
-        limit_text(out, "item_stop", "comment", p.comment, 2000);
+        limit_text(out, "item_stop", "comment", p.comment, kLongText);
 }
 
 void apply(State& s, const Event& e, const ItemStopDecided& p) {

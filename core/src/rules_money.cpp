@@ -68,7 +68,7 @@ void check(const State& s, const Event& e, const PaymentReceived& p, Errors& out
     if (s.money_index.count(p.payment_id))
         fail(out, "payment.duplicate_id", "payment_id", "收款编号已存在", "this payment id already exists");
     need_amount(out, "payment.bad_amount", "amount", p.amount, true);
-    limit_text(out, "payment", "note", p.note, 2000);
+    limit_text(out, "payment", "note", p.note, kLongText);
     const FormRecord* form = need_form(s, "payment", p.form_id, p.household_id, p.item_id, out);
     if (!form) return;
     const PriceRow* row = price_row_at(s, p.item_id, when(e));
@@ -187,7 +187,7 @@ void check(const State& s, const Event& e, const HandoverReceived& p, Errors& ou
     if (p.expected != sum)
         fail(out, "handover.expected_mismatch", "expected", "应交金额与代收记录合计不符", "the expected amount is not the sum of the collections");
     need_amount(out, "handover.bad_count", "counted", p.counted, false);
-    limit_text(out, "handover", "note", p.note, 2000);
+    limit_text(out, "handover", "note", p.note, kLongText);
 }
 
 void apply(State& s, const Event& e, const HandoverReceived& p) {
@@ -218,7 +218,7 @@ void check(const State& s, const Event&, const MoneyReversed& p, Errors& out) {
         fail(out, "reversal.of_reversal", "entry_id", "不能冲正一笔冲正", "a reversal cannot itself be reversed");
     else if (!m->reversed_by.empty())
         fail(out, "reversal.already_reversed", "entry_id", "这笔款项已冲正", "this entry has already been reversed");
-    need_text(out, "reversal.reason_required", "reason", p.reason, 2000, "冲正原因", "reason for the reversal");
+    need_text(out, "reversal.reason_required", "reason", p.reason, kLongText, "冲正原因", "reason for the reversal");
 }
 
 void apply(State& s, const Event& e, const MoneyReversed& p) {
@@ -268,9 +268,9 @@ void check(const State& s, const Event&, const SettlementPaid& p, Errors& out) {
              "退还与扣留的押金合计须等于所收押金 " + format_fen(form->deposit_held(), MoneyLocale::Chinese),
              "refunded plus retained deposit must equal the deposit held: " + format_fen(form->deposit_held(), MoneyLocale::English));
     if (p.deposit_retained.value > 0)
-        need_text(out, "settlement.reason_required", "note", p.note, 2000, "扣留押金的原因", "reason for keeping part of the deposit");
+        need_text(out, "settlement.reason_required", "note", p.note, kLongText, "扣留押金的原因", "reason for keeping part of the deposit");
     else
-        limit_text(out, "settlement", "note", p.note, 2000);
+        limit_text(out, "settlement", "note", p.note, kLongText);
     if (p.prepayment_refund > form->prepaid_balance())
         fail(out, "settlement.prepayment_exceeds", "prepayment_refund",
              "退还预交费超过余额 " + format_fen(form->prepaid_balance(), MoneyLocale::Chinese),

@@ -29,12 +29,12 @@ void duplicate(Errors& out, std::string area, std::string field, const std::stri
 void check(const State& s, const Event& e, const EstateCreated& p, Errors& out) {
     if (s.has_estate) fail(out, "estate.exists", "estate_id", "小区已建立", "the estate already exists");
     need_id(out, "estate", "estate_id", p.estate_id);
-    need_text(out, "estate.name_required", "name_zh", p.name_zh, 200, "小区名称", "estate name");
-    limit_text(out, "estate", "name_en", p.name_en, 200);
+    need_text(out, "estate.name_required", "name_zh", p.name_zh, kNameText, "小区名称", "estate name");
+    limit_text(out, "estate", "name_en", p.name_en, kNameText);
     if (p.tz_offset_minutes < -720 || p.tz_offset_minutes > 840)
         fail(out, "estate.bad_timezone", "tz_offset_minutes", "时区偏移超出范围(-720–840分钟)",
              "timezone offset outside -720–840 minutes");
-    need_text(out, "estate.founder_required", "founder_name", p.founder_name, 100, "建立人姓名", "founder's name");
+    need_text(out, "estate.founder_required", "founder_name", p.founder_name, kShortText, "建立人姓名", "founder's name");
     need_id(out, "estate", "actor", who(e));
     need_id(out, "estate", "device", e.id.device);
 }
@@ -58,7 +58,7 @@ void apply(State& s, const Event& e, const EstateCreated& p) {
 void check(const State& s, const Event&, const StaffRegistered& p, Errors& out) {
     need_id(out, "staff", "person_id", p.person_id);
     if (person_id_taken(s, p.person_id)) duplicate(out, "staff", "person_id", p.person_id);
-    need_text(out, "staff.name_required", "name", p.name, 100, "员工姓名", "staff member's name");
+    need_text(out, "staff.name_required", "name", p.name, kShortText, "员工姓名", "staff member's name");
     std::vector<Role> roles = p.roles;
     std::sort(roles.begin(), roles.end());
     bool repeated = std::adjacent_find(roles.begin(), roles.end()) != roles.end();
@@ -66,7 +66,7 @@ void check(const State& s, const Event&, const StaffRegistered& p, Errors& out) 
     if (roles.empty() || repeated || resident)
         fail(out, "staff.bad_roles", "roles", "请选择员工的岗位角色(不能为住户,不能重复)",
              "choose the staff member's roles (not resident, no repeats)");
-    limit_text(out, "staff", "window", p.window, 100);
+    limit_text(out, "staff", "window", p.window, kShortText);
     need_phone(out, "staff.bad_phone", "phone", p.phone, false);
 }
 
@@ -84,7 +84,7 @@ void check(const State& s, const Event& e, const StaffDeactivated& p, Errors& ou
     if (!staff->active) fail(out, "staff.already_inactive", "person_id", "该员工已离职", "this staff member has already left");
     if (p.person_id == who(e))
         fail(out, "staff.self_deactivation", "person_id", "不能停用自己的账号", "you cannot deactivate yourself");
-    need_text(out, "staff.reason_required", "reason", p.reason, 2000, "停用原因", "reason");
+    need_text(out, "staff.reason_required", "reason", p.reason, kLongText, "停用原因", "reason");
     if (staff->has_role(Role::office_manager)) {
         int managers = 0;
         for (const auto& [id, other] : s.staff)
@@ -106,7 +106,7 @@ void apply(State& s, const Event& e, const StaffDeactivated& p) {
 void check(const State& s, const Event&, const DeviceRegistered& p, Errors& out) {
     need_id(out, "device", "device", p.device);
     if (s.devices.count(p.device)) duplicate(out, "device", "device", p.device);
-    limit_text(out, "device", "label", p.label, 100);
+    limit_text(out, "device", "label", p.label, kShortText);
     if (p.kind == DeviceKind::resident) {
         if (!s.find_household(p.household_id))
             fail(out, "device.unknown_household", "household_id", "住户设备必须绑定已登记的住户",
@@ -130,7 +130,7 @@ void check(const State& s, const Event& e, const DeviceRevoked& p, Errors& out) 
     if (device->revoked) fail(out, "device.already_revoked", "device", "设备已停用", "the device is already revoked");
     if (p.device == e.id.device)
         fail(out, "device.self_revoke", "device", "不能在设备上停用它自己", "a device cannot revoke itself");
-    need_text(out, "device.reason_required", "reason", p.reason, 2000, "停用原因", "reason");
+    need_text(out, "device.reason_required", "reason", p.reason, kLongText, "停用原因", "reason");
 }
 
 void apply(State& s, const Event&, const DeviceRevoked& p) {
@@ -145,7 +145,7 @@ void apply(State& s, const Event&, const DeviceRevoked& p) {
 void check(const State& s, const Event&, const BuildingAdded& p, Errors& out) {
     need_id(out, "building", "building_id", p.building_id);
     if (s.buildings.count(p.building_id)) duplicate(out, "building", "building_id", p.building_id);
-    limit_text(out, "building", "name", p.name, 100);
+    limit_text(out, "building", "name", p.name, kShortText);
 }
 
 void apply(State& s, const Event&, const BuildingAdded& p) {
@@ -160,7 +160,7 @@ void check(const State& s, const Event&, const HouseholdRegistered& p, Errors& o
              "no such building: " + p.building_id);
     need_id(out, "household", "room", p.room);
     need_phone(out, "household.bad_phone", "phone", p.phone, false);
-    limit_text(out, "household", "note", p.note, 2000);
+    limit_text(out, "household", "note", p.note, kLongText);
 }
 
 void apply(State& s, const Event& e, const HouseholdRegistered& p) {
@@ -174,7 +174,7 @@ void check(const State& s, const Event&, const ResidentRegistered& p, Errors& ou
     if (!s.find_household(p.household_id))
         fail(out, "resident.unknown_household", "household_id", "没有这户: " + p.household_id,
              "no such household: " + p.household_id);
-    need_text(out, "resident.name_required", "name", p.name, 100, "住户姓名", "resident's name");
+    need_text(out, "resident.name_required", "name", p.name, kShortText, "住户姓名", "resident's name");
     need_phone(out, "resident.bad_phone", "phone", p.phone, false);
 }
 

@@ -56,9 +56,9 @@ void check(const State& s, const Event& e, const EntrustmentRegistered& p, Error
     if (item && !current_price_row(s, p.item_id))
         fail(out, "entrustment.item_not_published", "item_id", "该项目不在已公告的价格表中: " + item->def.name_zh,
              "this item is not on the published price table: " + item->def.name_en);
-    need_text(out, "entrustment.name_required", "resident_name", p.resident_name, 100, "业主姓名", "resident's name");
+    need_text(out, "entrustment.name_required", "resident_name", p.resident_name, kShortText, "业主姓名", "resident's name");
     need_phone(out, "entrustment.bad_phone", "phone", p.phone, true);
-    limit_text(out, "entrustment", "note", p.note, 2000);
+    limit_text(out, "entrustment", "note", p.note, kLongText);
     need_signature(out, "signature", p.signature, false);
     if (e.actor.role == Role::resident && p.channel != RequestChannel::app)
         fail(out, "entrustment.channel", "channel", "住户自己在应用中登记时,方式应为“应用内申请”",
@@ -82,7 +82,7 @@ void check(const State& s, const Event& e, const EntrustmentRegistered& p, Error
         if (!known)
             fail(out, "entrustment.unknown_detail", "details." + key, "该项目没有这一登记栏目: " + key,
                  "this item's registers have no column " + key);
-        limit_text(out, "entrustment", "details." + key, value, 200);
+        limit_text(out, "entrustment", "details." + key, value, kNameText);
     }
 }
 
@@ -121,7 +121,7 @@ void check(const State& s, const Event&, const ServiceStopped& p, Errors& out) {
         return;
     }
     if (form->stopped) fail(out, "stop.already_stopped", "form_id", "该服务已停止", "this service has already been stopped");
-    need_text(out, "stop.reason_required", "reason", p.reason, 2000, "停止原因(请问明原因)",
+    need_text(out, "stop.reason_required", "reason", p.reason, kLongText, "停止原因(请问明原因)",
               "reason (ask the resident why)");
 }
 
@@ -158,7 +158,7 @@ void check(const State& s, const Event& e, const ServiceRequested& p, Errors& ou
         else if (form->stopped)
             fail(out, "request.form_stopped", "form_id", "该服务已停止", "this service has been stopped");
     }
-    need_text(out, "request.detail_required", "detail", p.detail, 2000, "服务内容", "description of what is needed");
+    need_text(out, "request.detail_required", "detail", p.detail, kLongText, "服务内容", "description of what is needed");
     if (p.due_ms <= when(e))
         fail(out, "request.bad_due", "due_ms", "承诺完成时间必须晚于登记时间", "the promised time must be after the request");
 }
@@ -189,9 +189,9 @@ void check(const State& s, const Event& e, const RequestHandedOn& p, Errors& out
         if (r.owner != who(e) && e.actor.role != Role::office_manager)
             fail(out, "request.not_owner", "actor", "首问责任:只有负责人(或管理处经理)可以转交",
                  "first-contact rule: only the owner (or the office manager) may hand it on");
-        need_text(out, "request.reason_required", "reason", p.reason, 2000, "转交原因", "reason for handing on");
+        need_text(out, "request.reason_required", "reason", p.reason, kLongText, "转交原因", "reason for handing on");
     } else {
-        limit_text(out, "request", "reason", p.reason, 2000);
+        limit_text(out, "request", "reason", p.reason, kLongText);
     }
 }
 
@@ -214,7 +214,7 @@ void check(const State& s, const Event& e, const DeliveryLogged& p, Errors& out)
     const ItemRecord* item = need_active_item(s, p.item_id, "delivery", out);
     if (p.quantity < 1 || p.quantity > 10'000)
         fail(out, "delivery.bad_quantity", "quantity", "数量应为1–10000", "the quantity must be 1–10000");
-    limit_text(out, "delivery", "note", p.note, 2000);
+    limit_text(out, "delivery", "note", p.note, kLongText);
     if (p.form_id.empty() && p.request_id.empty())
         fail(out, "delivery.no_form_or_request", "form_id", "服务记录须对应委托单或服务请求",
              "a delivery must belong to an entrustment form or a request");
@@ -295,7 +295,7 @@ void check(const State& s, const Event& e, const DeliveryConfirmed& p, Errors& o
         fail(out, "delivery.already_confirmed", "delivery_id", "该服务已确认", "this delivery is already confirmed");
     // At the door, the worker's tablet records the resident's own signature.
     need_signature(out, "signature", p.signature, e.actor.role != Role::resident);
-    limit_text(out, "delivery", "comment", p.comment, 2000);
+    limit_text(out, "delivery", "comment", p.comment, kLongText);
 }
 
 void apply(State& s, const Event& e, const DeliveryConfirmed& p) {
@@ -336,7 +336,7 @@ void check(const State& s, const Event&, const ProblemReported& p, Errors& out) 
     need_id(out, "problem", "problem_id", p.problem_id);
     if (s.problems.count(p.problem_id))
         fail(out, "problem.duplicate_id", "problem_id", "问题编号已存在", "this problem id already exists");
-    need_text(out, "problem.summary_required", "summary", p.summary, 2000, "问题说明", "description of the problem");
+    need_text(out, "problem.summary_required", "summary", p.summary, kLongText, "问题说明", "description of the problem");
     if (!p.household_id.empty()) need_household(s, p.household_id, "problem", out);
     if (!p.item_id.empty() && !s.find_item(p.item_id))
         fail(out, "problem.unknown_item", "item_id", "没有这个服务项目", "no such service item");
@@ -358,7 +358,7 @@ void check(const State& s, const Event& e, const ProblemEscalated& p, Errors& ou
         fail(out, "problem.top_level", "problem_id", "问题已在总经理处,不能再上报", "the problem is already with the general manager");
     else if (!holds_level(e.actor.role, r->level))
         fail(out, "problem.not_your_level", "actor", "只有当前负责层级的人员可以上报", "only whoever holds the problem now can escalate it");
-    need_text(out, "problem.note_required", "note", p.note, 2000, "上报说明", "note on why it goes up");
+    need_text(out, "problem.note_required", "note", p.note, kLongText, "上报说明", "note on why it goes up");
 }
 
 void apply(State& s, const Event& e, const ProblemEscalated& p) {
@@ -372,7 +372,7 @@ void check(const State& s, const Event& e, const ProblemDecided& p, Errors& out)
     if (r && !holds_level(e.actor.role, r->level))
         fail(out, "problem.not_your_level", "actor", "该问题须由 " + std::string(label_zh(r->level)) + " 决定",
              "this problem is decided at level: " + std::string(label_en(r->level)));
-    need_text(out, "problem.decision_required", "decision", p.decision, 2000, "处理决定", "decision");
+    need_text(out, "problem.decision_required", "decision", p.decision, kLongText, "处理决定", "decision");
 }
 
 void apply(State& s, const Event& e, const ProblemDecided& p) {
@@ -395,7 +395,7 @@ void check(const State& s, const Event& e, const ComplaintRecorded& p, Errors& o
     need_household(s, p.household_id, "complaint", out);
     if (!p.item_id.empty() && !s.find_item(p.item_id))
         fail(out, "complaint.unknown_item", "item_id", "没有这个服务项目", "no such service item");
-    need_text(out, "complaint.text_required", "text", p.text, 2000, "投诉内容", "text of the complaint");
+    need_text(out, "complaint.text_required", "text", p.text, kLongText, "投诉内容", "text of the complaint");
     if (p.source == ComplaintSource::return_visit && p.visit_id.empty())
         fail(out, "complaint.visit_required", "visit_id", "回访中的投诉须关联回访记录", "a complaint heard on a visit needs the visit");
     if (e.actor.role == Role::resident && p.source != ComplaintSource::app)
@@ -426,7 +426,7 @@ void check(const State& s, const Event& e, const ComplaintAnswered& p, Errors& o
         fail(out, "complaint.closed", "complaint_id", "投诉已关闭", "the complaint is closed");
     else if (c.assignee != who(e) && e.actor.role != Role::office_manager)
         fail(out, "complaint.not_assignee", "actor", "只有处理人(或管理处经理)可以答复", "only the assignee (or the office manager) may answer");
-    need_text(out, "complaint.answer_required", "answer", p.answer, 2000, "答复内容", "answer");
+    need_text(out, "complaint.answer_required", "answer", p.answer, kLongText, "答复内容", "answer");
 }
 
 void apply(State& s, const Event& e, const ComplaintAnswered& p) {
@@ -448,7 +448,7 @@ void check(const State& s, const Event&, const ComplaintClosed& p, Errors& out) 
     else if (it->second.status != ComplaintStatus::answered)
         fail(out, "complaint.not_answered", "complaint_id", "投诉答复后才能关闭", "a complaint is closed only after it is answered");
     need_satisfaction(out, "complaint", p.satisfaction);
-    limit_text(out, "complaint", "comment", p.comment, 2000);
+    limit_text(out, "complaint", "comment", p.comment, kLongText);
 }
 
 void apply(State& s, const Event& e, const ComplaintClosed& p) {
@@ -475,7 +475,7 @@ void check(const State& s, const Event&, const ReturnVisitRecorded& p, Errors& o
             fail(out, "visit.form_mismatch", "form_id", "委托单与住户或项目不符", "the form is not this household's form for this item");
     }
     need_satisfaction(out, "visit", p.satisfaction);
-    limit_text(out, "visit", "comment", p.comment, 2000);
+    limit_text(out, "visit", "comment", p.comment, kLongText);
     if (!p.complaint_id.empty() && !s.complaints.count(p.complaint_id))
         fail(out, "visit.unknown_complaint", "complaint_id", "没有这条投诉", "no such complaint");
 }
@@ -493,7 +493,7 @@ void check(const State& s, const Event&, const QualityEvaluated& p, Errors& out)
     if (!s.find_item(p.item_id)) fail(out, "quality.unknown_item", "item_id", "没有这个服务项目", "no such service item");
     if (!parse_period(p.period, s.settings.assessment_period_months))
         fail(out, "quality.bad_period", "period", "考核期不正确(如 2024H1)", "not an assessment period (e.g. 2024H1)");
-    limit_text(out, "quality", "comment", p.comment, 2000);
+    limit_text(out, "quality", "comment", p.comment, kLongText);
 }
 
 void apply(State& s, const Event& e, const QualityEvaluated& p) {
@@ -509,7 +509,7 @@ void check(const State& s, const Event&, const WaterStockReceived& p, Errors& ou
         fail(out, "water.not_water_item", "item_id", "该项目不是饮用水", "this item is not drinking water");
     if (p.quantity < 1 || p.quantity > 1'000'000)
         fail(out, "water.bad_quantity", "quantity", "数量应为1–1000000", "the quantity must be 1–1000000");
-    need_text(out, "water.supplier_required", "supplier", p.supplier, 200, "供货方", "supplier");
+    need_text(out, "water.supplier_required", "supplier", p.supplier, kNameText, "供货方", "supplier");
     need_amount(out, "water.bad_amount", "unit_cost", p.unit_cost, false);
 }
 

@@ -41,7 +41,7 @@ void check(const State& s, const Event& e, const SignedIn& p, Errors& out) {
     const AttendanceDay* day = attendance_day(s, who(e), day_number(s, when(e)));
     if (day && day->sign_ins > day->sign_outs)
         fail(out, "attendance.already_signed_in", "actor", "今天已签到", "already signed in today");
-    limit_text(out, "attendance", "note", p.note, 200);
+    limit_text(out, "attendance", "note", p.note, kNameText);
 }
 
 void apply(State& s, const Event& e, const SignedIn&) {
@@ -56,7 +56,7 @@ void check(const State& s, const Event& e, const SignedOut& p, Errors& out) {
         fail(out, "attendance.not_signed_in", "actor", "今天尚未签到", "not signed in today");
     else if (day->sign_outs >= day->sign_ins)
         fail(out, "attendance.already_signed_out", "actor", "已签退", "already signed out");
-    limit_text(out, "attendance", "note", p.note, 200);
+    limit_text(out, "attendance", "note", p.note, kNameText);
 }
 
 void apply(State& s, const Event& e, const SignedOut&) {
@@ -78,7 +78,7 @@ void check(const State& s, const Event& e, const LeaveRequested& p, Errors& out)
         fail(out, "leave.going_out_too_long", "to_ms", "外出不超过12小时,更长请请假", "going out is at most 12 hours: ask for leave instead");
     if (p.from_ms < when(e) - kGraceMs)
         fail(out, "leave.not_in_advance", "from_ms", "请假和外出须事先申请批准", "leave and going out must be asked for in advance");
-    need_text(out, "leave.reason_required", "reason", p.reason, 2000, "事由", "reason");
+    need_text(out, "leave.reason_required", "reason", p.reason, kLongText, "事由", "reason");
     for (const auto& [id, other] : s.leaves)
         if (other.person_id == who(e) && other.status != LeaveStatus::rejected && other.def.from_ms < p.to_ms &&
             p.from_ms < other.def.to_ms) {
@@ -105,8 +105,8 @@ void check(const State& s, const Event& e, const LeaveDecided& p, Errors& out) {
         fail(out, "leave.already_decided", "leave_id", "该申请已审批", "this request has already been decided");
     if (it->second.person_id == who(e))
         fail(out, "leave.self_approval", "actor", "不能审批自己的请假", "you cannot decide your own leave");
-    if (p.approved) limit_text(out, "leave", "comment", p.comment, 2000);
-    else need_text(out, "leave.comment_required", "comment", p.comment, 2000, "不批准的理由", "reason for refusing");
+    if (p.approved) limit_text(out, "leave", "comment", p.comment, kLongText);
+    else need_text(out, "leave.comment_required", "comment", p.comment, kLongText, "不批准的理由", "reason for refusing");
 }
 
 void apply(State& s, const Event& e, const LeaveDecided& p) {
@@ -135,7 +135,7 @@ void check(const State& s, const Event& e, const ViolationRecorded& p, Errors& o
         fail(out, "violation.bad_date", "found_on", "发现日期不正确或在未来", "the date found is invalid or in the future");
     if (p.extra_months < 0 || p.extra_months > 120)
         fail(out, "violation.bad_extra", "extra_months", "加扣月数应为0–120", "extra months must be 0–120");
-    limit_text(out, "violation", "note", p.note, 2000);
+    limit_text(out, "violation", "note", p.note, kLongText);
 }
 
 void apply(State& s, const Event& e, const ViolationRecorded& p) {
@@ -147,7 +147,7 @@ void check(const State& s, const Event&, const ViolationWithdrawn& p, Errors& ou
     if (it == s.violations.end()) fail(out, "violation.unknown", "violation_id", "没有这条违规记录", "no such violation");
     else if (it->second.withdrawn)
         fail(out, "violation.already_withdrawn", "violation_id", "该违规记录已撤销", "this violation is already withdrawn");
-    need_text(out, "violation.reason_required", "reason", p.reason, 2000, "撤销原因", "reason for withdrawing");
+    need_text(out, "violation.reason_required", "reason", p.reason, kLongText, "撤销原因", "reason for withdrawing");
 }
 
 void apply(State& s, const Event&, const ViolationWithdrawn& p) {
@@ -166,7 +166,7 @@ void check(const State& s, const Event& e, const AnnualRatingRecorded& p, Errors
         fail(out, "assessment.province_bar", "rating",
              "该员工本年度在省级巡查中被通报,年度考核不能确定为称职及以上等次",
              "a province-level violation this year bars a rating of competent or better");
-    limit_text(out, "rating", "comment", p.comment, 2000);
+    limit_text(out, "rating", "comment", p.comment, kLongText);
 }
 
 void apply(State& s, const Event& e, const AnnualRatingRecorded& p) {

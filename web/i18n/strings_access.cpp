@@ -6,7 +6,7 @@
 namespace bianmin::i18n {
 namespace {
 
-const Entry kEntries[] = {
+const Entry kAccessEntries[] = {
     // Set-up of an empty device
     {"setup.welcome", "这台设备上还没有小区数据。", "This device holds no estate yet."},
     {"setup.tab_create", "建立小区（管理处电脑）", "Create the estate (office computer)"},
@@ -172,6 +172,6 @@ const Entry kEntries[] = {
 
 }  // namespace
 
-extern const StringTable kAccessStrings{kEntries};
+extern const StringTable kAccessStrings{kAccessEntries};
 
 }  // namespace bianmin::i18n

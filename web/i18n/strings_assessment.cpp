@@ -4,7 +4,7 @@
 namespace bianmin::i18n {
 namespace {
 
-const Entry kEntries[] = {
+const Entry kAssessmentEntries[] = {
     {"assessment.title", "便民服务中心工作人员绩效考核", "Service-window staff assessment"},
     {"assessment.period", "考核期", "Assessment period"},
     {"assessment.period_placeholder", "例如 2024H1", "e.g. 2024H1"},
@@ -130,6 +130,6 @@ const Entry kEntries[] = {
 
 }  // namespace
 
-extern const StringTable kAssessmentStrings{kEntries};
+extern const StringTable kAssessmentStrings{kAssessmentEntries};
 
 }  // namespace bianmin::i18n

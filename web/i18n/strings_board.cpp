@@ -5,7 +5,7 @@
 namespace bianmin::i18n {
 namespace {
 
-const Entry kEntries[] = {
+const Entry kBoardEntries[] = {
     {"board.title", "便民服务项目及价格表", "Convenience services and prices"},
     {"board.published", "发布日期", "Published"},
     {"board.col.item", "服务项目", "Service"},
@@ -25,6 +25,6 @@ const Entry kEntries[] = {
 
 }  // namespace
 
-extern const StringTable kBoardStrings{kEntries};
+extern const StringTable kBoardStrings{kBoardEntries};
 
 }  // namespace bianmin::i18n

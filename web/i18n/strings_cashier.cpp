@@ -4,7 +4,7 @@
 namespace bianmin::i18n {
 namespace {
 
-const Entry kEntries[] = {
+const Entry kCashierEntries[] = {
     {"cashier.title", "收银", "Cashier"},
     {"cashier.tab_receive", "收款", "Receive"},
     {"cashier.tab_ledger", "收支流水与冲正", "Ledger & reversals"},
@@ -79,6 +79,6 @@ const Entry kEntries[] = {
 
 }  // namespace
 
-extern const StringTable kCashierStrings{kEntries};
+extern const StringTable kCashierStrings{kCashierEntries};
 
 }  // namespace bianmin::i18n

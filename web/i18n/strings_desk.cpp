@@ -5,7 +5,7 @@
 namespace bianmin::i18n {
 namespace {
 
-const Entry kEntries[] = {
+const Entry kDeskEntries[] = {
     {"choices.detail_value", "填写", "Fill in"},
     {"desk.none", "(无)", "(none)"},
     // Table columns
@@ -199,6 +199,6 @@ const Entry kEntries[] = {
 
 }  // namespace
 
-extern const StringTable kDeskStrings{kEntries};
+extern const StringTable kDeskStrings{kDeskEntries};
 
 }  // namespace bianmin::i18n

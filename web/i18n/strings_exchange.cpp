@@ -5,7 +5,7 @@
 namespace bianmin::i18n {
 namespace {
 
-const Entry kEntries[] = {
+const Entry kExchangeEntries[] = {
     {"exchange.export_heading", "导出数据文件", "Export a data file"},
     {"exchange.export_hint", "导出的文件交给管理处（或由管理处交给设备），在另一台设备上导入。",
      "Take the exported file to the office (or from the office to the device) and import it there."},
@@ -57,6 +57,6 @@ const Entry kEntries[] = {
 
 }  // namespace
 
-extern const StringTable kExchangeStrings{kEntries};
+extern const StringTable kExchangeStrings{kExchangeEntries};
 
 }  // namespace bianmin::i18n

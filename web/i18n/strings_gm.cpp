@@ -4,7 +4,7 @@
 namespace bianmin::i18n {
 namespace {
 
-const Entry kEntries[] = {
+const Entry kGmEntries[] = {
     {"gm.title", "审批与决定", "Decisions"},
     {"gm.tab_tables", "价格表审批", "Price tables"},
     {"gm.tab_problems", "重大问题", "Escalated problems"},
@@ -59,6 +59,6 @@ const Entry kEntries[] = {
 
 }  // namespace
 
-extern const StringTable kGmStrings{kEntries};
+extern const StringTable kGmStrings{kGmEntries};
 
 }  // namespace bianmin::i18n

@@ -4,7 +4,7 @@
 namespace bianmin::i18n {
 namespace {
 
-const Entry kEntries[] = {
+const Entry kNavEntries[] = {
     {"nav.sign_out", "退出登录", "Sign out"},
     {"nav.not_built", "此页面尚在建设中。", "This screen is not built yet."},
     {"nav.resident_home", "我的服务", "My services"},
@@ -29,6 +29,6 @@ const Entry kEntries[] = {
 
 }  // namespace
 
-extern const StringTable kNavStrings{kEntries};
+extern const StringTable kNavStrings{kNavEntries};
 
 }  // namespace bianmin::i18n

@@ -6,7 +6,7 @@
 namespace bianmin::i18n {
 namespace {
 
-const Entry kEntries[] = {
+const Entry kOfficeEntries[] = {
     // Survey and price tables (screen_office_cycle*.cpp)
     {"office.cycle.title", "意见调查与价格表", "Survey and price table"},
     {"office.cycle.tab_tables", "价格表", "Price tables"},
@@ -149,6 +149,6 @@ const Entry kEntries[] = {
 
 }  // namespace
 
-extern const StringTable kOfficeStrings{kEntries};
+extern const StringTable kOfficeStrings{kOfficeEntries};
 
 }  // namespace bianmin::i18n

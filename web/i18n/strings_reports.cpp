@@ -5,7 +5,7 @@
 namespace bianmin::i18n {
 namespace {
 
-const Entry kEntries[] = {
+const Entry kReportsEntries[] = {
     {"reports.title", "综合服务部收入月报表", "Monthly income report"},
     {"reports.month", "月份", "Month"},
     {"reports.month_placeholder", "例如 2024-03", "e.g. 2024-03"},
@@ -37,6 +37,6 @@ const Entry kEntries[] = {
 
 }  // namespace
 
-extern const StringTable kReportsStrings{kEntries};
+extern const StringTable kReportsStrings{kReportsEntries};
 
 }  // namespace bianmin::i18n

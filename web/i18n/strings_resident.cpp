@@ -4,7 +4,7 @@
 namespace bianmin::i18n {
 namespace {
 
-const Entry kEntries[] = {
+const Entry kResidentEntries[] = {
     // Header and home
     {"resident.not_a_resident", "请以住户身份进入(住户模式)。", "Open resident mode for your household to use this screen."},
     {"resident.export_file", "导出我的申请文件(交管理处)", "Export my request file for the office"},
@@ -114,6 +114,6 @@ const Entry kEntries[] = {
 
 }  // namespace
 
-extern const StringTable kResidentStrings{kEntries};
+extern const StringTable kResidentStrings{kResidentEntries};
 
 }  // namespace bianmin::i18n

@@ -7,7 +7,9 @@
 //
 // Web Locks exist only in secure contexts (https, localhost). Elsewhere (a tablet on
 // plain http) a BroadcastChannel election stands in: a new tab asks "is there a
-// writer?" and waits briefly; silence makes it the writer. Two tabs starting in the same
+// writer?" and waits briefly; silence makes it the writer. The writer repeats "writer!"
+// every HEARTBEAT_MS, so readers notice a writer that crashed or closed without its
+// "writer-gone" reaching them and hold a new election. Two tabs starting in the same
 // instant can both win, so the app says that tabs are not protected there.
 //
 // New records travel on the BroadcastChannel 'bianmin-store' (see library_storage.js).
@@ -18,6 +20,10 @@ mergeInto(LibraryManager.library, {
     // Long enough for a writer busy with a long frame (a font atlas build, an import) to
     // answer: at 300 ms a loaded machine saw two tabs both win.
     ELECTION_MS: 1000,
+    // Hidden tabs run timers about once a second (once a minute after five minutes), so a
+    // silent writer only starts an election; the writer still answers it at once.
+    HEARTBEAT_MS: 2000,
+    SILENCE_MS: 6000,
     releaseLock: null,      // resolves the promise that holds the lock
     candidate: null,        // this tab in an election, without Web Locks
     isWriter: false,
@@ -71,9 +77,11 @@ mergeInto(LibraryManager.library, {
         return Promise.resolve('writer');
       }
       const channel = new BroadcastChannel(BmTabs.LOCK);
-      const self = { token: Math.random(), electing: false, heard: false };
+      const self = { token: Math.random(), electing: false, heard: false, leaving: false, lastHeard: Date.now() };
       BmTabs.candidate = self;
+      const elect = () => BmTabs.runElection(channel, self).then((won) => { if (won) onPromoted(); });
       channel.onmessage = (event) => {
+        if (self.leaving) return;  // a closing writer must not answer the election it caused
         const message = event.data || {};
         if (message.type === 'writer?') {
           if (BmTabs.isWriter) channel.postMessage({ type: 'writer!' });
@@ -81,13 +89,29 @@ mergeInto(LibraryManager.library, {
           if (self.electing && message.token < self.token) channel.postMessage({ type: 'writer!' });
         } else if (message.type === 'writer!') {
           self.heard = true;
-        } else if (message.type === 'writer-gone' && !BmTabs.isWriter) {
-          BmTabs.runElection(channel, self).then((won) => { if (won) onPromoted(); });
+          self.lastHeard = Date.now();
+        } else if (message.type === 'writer-gone' && !BmTabs.isWriter && !self.electing) {
+          elect();
         }
       };
-      addEventListener('pagehide', () => {
-        if (BmTabs.isWriter) channel.postMessage({ type: 'writer-gone' });
-      });
+      setInterval(() => {
+        if (self.leaving) return;
+        if (BmTabs.isWriter) channel.postMessage({ type: 'writer!' });
+        else if (!self.electing && Date.now() - self.lastHeard > BmTabs.SILENCE_MS) elect();
+      }, BmTabs.HEARTBEAT_MS);
+      // Leaving: closed, put in the back-forward cache, or frozen (a background tab on a
+      // tablet), which would stop it answering elections.
+      const leave = () => {
+        if (!BmTabs.isWriter || self.leaving) return;
+        self.leaving = true;
+        channel.postMessage({ type: 'writer-gone' });
+      };
+      addEventListener('pagehide', leave);
+      document.addEventListener('freeze', leave);
+      // Back again: another tab may have taken over meanwhile, and a writer cannot step
+      // down safely, so it starts over as a new tab.
+      addEventListener('pageshow', (event) => { if (event.persisted && self.leaving) location.reload(); });
+      document.addEventListener('resume', () => { if (self.leaving) location.reload(); });
       return BmTabs.runElection(channel, self).then((won) => (won ? 'writer' : 'reader'));
     },
 
@@ -98,6 +122,7 @@ mergeInto(LibraryManager.library, {
       return new Promise((resolve) => {
         setTimeout(() => {
           self.electing = false;
+          self.lastHeard = Date.now();
           BmTabs.isWriter = !self.heard;
           resolve(BmTabs.isWriter);
         }, BmTabs.ELECTION_MS);

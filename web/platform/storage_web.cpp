@@ -63,7 +63,7 @@ struct BulkOp {
     std::vector<std::pair<std::uint32_t, std::uint64_t>> keys;
 };
 
-struct State {
+struct StoreState {
     Status status;
     bool open_called = false;
     // Database state as JavaScript reports it: ok, or one of the codes that stop writing.
@@ -84,8 +84,8 @@ struct State {
     bool retry_scheduled = false;
 };
 
-State& state() {
-    static State s;
+StoreState& store_state() {
+    static StoreState s;
     return s;
 }
 
@@ -99,7 +99,7 @@ bool stops_writing(Code code) {
 }
 
 void refresh_status() {
-    State& s = state();
+    StoreState& s = store_state();
     Status& st = s.status;
     st.pending = s.pending.size();
     st.failed = std::size_t(std::count_if(s.pending.begin(), s.pending.end(),
@@ -124,7 +124,7 @@ void refresh_status() {
 }
 
 bool can_write() {
-    const State& s = state();
+    const StoreState& s = store_state();
     return s.status.loaded && s.status.writer && !stops_writing(s.database);
 }
 
@@ -134,7 +134,7 @@ Code code_for_error(const std::string& name) {
 }
 
 void note_own_seq(std::string_view device, std::uint64_t seq) {
-    Status& st = state().status;
+    Status& st = store_state().status;
     if (device == st.device_id && seq + 1 > st.next_seq) st.next_seq = seq + 1;
 }
 
@@ -149,14 +149,14 @@ void send(int ticket, Pending& p) {
 }
 
 void retry_tick(void*) {
-    state().retry_scheduled = false;
+    store_state().retry_scheduled = false;
     retry_pending();
 }
 
 // Failed writes are tried again later, waiting twice as long each time (up to 30 s):
 // a full disk or a busy browser is not helped by hammering it.
 void schedule_retry() {
-    State& s = state();
+    StoreState& s = store_state();
     if (s.retry_scheduled || stops_writing(s.database)) return;
     s.retry_scheduled = true;
     emscripten_async_call(retry_tick, nullptr, s.retry_delay_ms);
@@ -252,7 +252,7 @@ double number_field(const nlohmann::json& j, const char* name, double fallback) 
 // JavaScript reports what it knows about the database as a small JSON object; any
 // field may be missing. Applied before loading results and on every change.
 void apply_status_fields(const nlohmann::json& j) {
-    State& s = state();
+    StoreState& s = store_state();
     Status& st = s.status;
     if (auto db = text_field(j, "database"); !db.empty()) {
         static const std::pair<const char*, Code> kStates[] = {
@@ -292,17 +292,17 @@ nlohmann::json parse_json(const char* text) {
 //-------------------------------------------------------------------------------------
 
 void open(OpenCallback on_loaded) {
-    State& s = state();
+    StoreState& s = store_state();
     if (s.open_called) return;
     s.open_called = true;
     s.on_loaded = std::move(on_loaded);
     bm_js_storage_open();
 }
 
-bool loaded() { return state().status.loaded; }
+bool loaded() { return store_state().status.loaded; }
 
 bool append(std::string_view device, std::uint64_t seq, std::string_view bytes, DurableCallback on_durable) {
-    State& s = state();
+    StoreState& s = store_state();
     if (!can_write() || device.empty() || device.size() > codec::kMaxDeviceBytes || seq > kMaxSeq) return false;
     if (device == s.status.device_id && seq < s.status.next_seq) return false;
     note_own_seq(device, seq);
@@ -318,7 +318,7 @@ bool append(std::string_view device, std::uint64_t seq, std::string_view bytes, 
 }
 
 bool append_bulk(std::span<const RecordView> records, ProgressCallback on_progress, DoneCallback on_done) {
-    State& s = state();
+    StoreState& s = store_state();
     if (!can_write()) return false;
     const int op = s.next_op++;
     BulkOp& bulk = s.bulk_ops[op];
@@ -355,7 +355,7 @@ bool append_bulk(std::span<const RecordView> records, ProgressCallback on_progre
 }
 
 void compact(DoneCallback on_done) {
-    State& s = state();
+    StoreState& s = store_state();
     if (!can_write()) {
         if (on_done) on_done(true, "not the writer tab: nothing to do");
         return;
@@ -366,35 +366,35 @@ void compact(DoneCallback on_done) {
 }
 
 void retry_pending() {
-    State& s = state();
+    StoreState& s = store_state();
     if (!can_write()) return;
     for (auto& [ticket, p] : s.pending)
         if (!p.in_flight) send(ticket, p);
 }
 
-std::size_t pending() { return state().pending.size(); }
+std::size_t pending() { return store_state().pending.size(); }
 
 std::vector<PendingRecord> pending_records() {
     std::vector<PendingRecord> out;
-    for (const auto& [ticket, p] : state().pending) out.push_back({p.device, p.seq, p.bytes});
+    for (const auto& [ticket, p] : store_state().pending) out.push_back({p.device, p.seq, p.bytes});
     return out;
 }
 
-const Status& status() { return state().status; }
-const std::string& device_id() { return state().status.device_id; }
-std::uint64_t next_seq() { return state().status.next_seq; }
-double last_export_ms() { return state().status.last_export_ms; }
+const Status& status() { return store_state().status; }
+const std::string& device_id() { return store_state().status.device_id; }
+std::uint64_t next_seq() { return store_state().status.next_seq; }
+double last_export_ms() { return store_state().status.last_export_ms; }
 
 void set_last_export_ms(double unix_ms) {
-    Status& st = state().status;
+    Status& st = store_state().status;
     st.last_export_ms = unix_ms;
     st.unsynced_since_ms = 0;
     bm_js_storage_set_last_export(unix_ms);
     refresh_status();
 }
 
-void set_on_followed(FollowCallback callback) { state().on_followed = std::move(callback); }
-void set_on_status(StatusCallback callback) { state().on_status = std::move(callback); }
+void set_on_followed(FollowCallback callback) { store_state().on_followed = std::move(callback); }
+void set_on_status(StatusCallback callback) { store_state().on_status = std::move(callback); }
 
 }  // namespace bianmin::storage
 
@@ -409,7 +409,7 @@ extern "C" {
 // Everything stored, read in one IndexedDB transaction: a load buffer (see
 // storage_codec.h) and a JSON report of what JavaScript found (bad chunks, meta).
 EMSCRIPTEN_KEEPALIVE void bm_storage_on_loaded(const std::uint8_t* buffer, int length, const char* report_json) {
-    State& s = state();
+    StoreState& s = store_state();
     const double started = emscripten_get_now();
     const nlohmann::json j = parse_json(report_json);
     apply_status_fields(j);
@@ -443,7 +443,7 @@ EMSCRIPTEN_KEEPALIVE void bm_storage_on_loaded(const std::uint8_t* buffer, int l
 // Records another tab wrote, or everything stored when this tab became the writer:
 // only keys not seen before go on.
 EMSCRIPTEN_KEEPALIVE void bm_storage_on_followed(const std::uint8_t* buffer, int length, const char* info_json) {
-    State& s = state();
+    StoreState& s = store_state();
     apply_status_fields(parse_json(info_json));
     Decoded d = decode(std::span(buffer, buffer ? std::size_t(length) : 0), s.status.writer);
     std::vector<RecordView> fresh;
@@ -461,11 +461,11 @@ EMSCRIPTEN_KEEPALIVE void bm_storage_on_status(const char* json) {
     refresh_status();
     // A tab that just became the writer may hold nothing pending, but a writer that got
     // its database back (never, today) would: try again whenever writing is possible.
-    if (can_write() && state().status.failed > 0) retry_pending();
+    if (can_write() && store_state().status.failed > 0) retry_pending();
 }
 
 EMSCRIPTEN_KEEPALIVE void bm_storage_on_append_done(int ticket, int ok, const char* error_name, const char* message) {
-    State& s = state();
+    StoreState& s = store_state();
     auto it = s.pending.find(ticket);
     if (it == s.pending.end()) return;
     Pending& p = it->second;
@@ -494,12 +494,12 @@ EMSCRIPTEN_KEEPALIVE void bm_storage_on_append_done(int ticket, int ok, const ch
 }
 
 EMSCRIPTEN_KEEPALIVE void bm_storage_on_bulk_progress(int op, int done, int total) {
-    auto it = state().bulk_ops.find(op);
-    if (it != state().bulk_ops.end() && it->second.on_progress) it->second.on_progress(std::size_t(done), std::size_t(total));
+    auto it = store_state().bulk_ops.find(op);
+    if (it != store_state().bulk_ops.end() && it->second.on_progress) it->second.on_progress(std::size_t(done), std::size_t(total));
 }
 
 EMSCRIPTEN_KEEPALIVE void bm_storage_on_bulk_done(int op, int ok, const char* error_name, const char* message) {
-    State& s = state();
+    StoreState& s = store_state();
     auto it = s.bulk_ops.find(op);
     if (it == s.bulk_ops.end()) return;
     BulkOp bulk = std::move(it->second);
@@ -519,7 +519,7 @@ EMSCRIPTEN_KEEPALIVE void bm_storage_on_bulk_done(int op, int ok, const char* er
 
 EMSCRIPTEN_KEEPALIVE void bm_storage_on_compact_done(int op, int ok, int records, const char* error_name,
                                                      const char* message) {
-    State& s = state();
+    StoreState& s = store_state();
     auto it = s.compact_ops.find(op);
     if (it == s.compact_ops.end()) return;  // op 0: started by JavaScript itself
     DoneCallback callback = std::move(it->second);

@@ -31,7 +31,7 @@ struct Field {
     Keyboard keyboard;
 };
 
-struct State {
+struct InputState {
     std::vector<Field> fields_building;
     std::vector<Field> fields_last_frame;
     ImGuiPlatformImeData ime;   // the latest ImGui gave us
@@ -44,8 +44,8 @@ struct State {
     void (*observer)(const char*) = nullptr;
 };
 
-State& state() {
-    static State s;
+InputState& input_state() {
+    static InputState s;
     return s;
 }
 
@@ -57,16 +57,16 @@ double css_per_framebuffer_pixel() {
 }
 
 void on_ime_data(ImGuiViewport*, ImGuiPlatformImeData* data) {
-    state().ime = *data;
-    state().ime_changed = true;
+    input_state().ime = *data;
+    input_state().ime_changed = true;
 }
 
 void set_clipboard(void*, const char* text) {
-    state().clipboard = text ? text : "";
-    bm_js_clipboard_write(state().clipboard.c_str());
+    input_state().clipboard = text ? text : "";
+    bm_js_clipboard_write(input_state().clipboard.c_str());
 }
 
-const char* get_clipboard(void*) { return state().clipboard.c_str(); }
+const char* get_clipboard(void*) { return input_state().clipboard.c_str(); }
 
 }  // namespace
 
@@ -83,13 +83,13 @@ void install(GLFWwindow* window) {
 }
 
 void note_field(ImGuiID id, const ImRect& rect, Keyboard keyboard) {
-    state().fields_building.push_back(Field{id, rect, keyboard});
+    input_state().fields_building.push_back(Field{id, rect, keyboard});
 }
 
 namespace {
 
 const Field* field_containing(ImVec2 point) {
-    for (const Field& field : state().fields_last_frame) {
+    for (const Field& field : input_state().fields_last_frame) {
         if (field.rect.Contains(point)) return &field;
     }
     return nullptr;
@@ -97,7 +97,7 @@ const Field* field_containing(ImVec2 point) {
 
 Keyboard keyboard_of_active_field() {
     const ImGuiID active = ImGui::GetActiveID();
-    for (const Field& field : state().fields_last_frame) {
+    for (const Field& field : input_state().fields_last_frame) {
         if (field.id == active) return field.keyboard;
     }
     return Keyboard::Text;
@@ -108,7 +108,7 @@ Keyboard keyboard_of_active_field() {
 bool field_at(ImVec2 point) { return field_containing(point) != nullptr; }
 
 void focus_in_gesture(ImVec2 point) {
-    State& s = state();
+    InputState& s = input_state();
     const Field* field = field_containing(point);
     const double scale = css_per_framebuffer_pixel();
     bm_js_text_input_focus_in_gesture(point.x * scale, point.y * scale,
@@ -118,7 +118,7 @@ void focus_in_gesture(ImVec2 point) {
 }
 
 void end_frame() {
-    State& s = state();
+    InputState& s = input_state();
     s.fields_last_frame.swap(s.fields_building);
     s.fields_building.clear();
 
@@ -135,7 +135,7 @@ void end_frame() {
     }
 }
 
-void set_commit_observer(void (*observer)(const char*)) { state().observer = observer; }
+void set_commit_observer(void (*observer)(const char*)) { input_state().observer = observer; }
 
 }  // namespace bianmin::platform::text_input
 
@@ -150,7 +150,7 @@ EMSCRIPTEN_KEEPALIVE void bm_text_input_commit(const char* utf8) {
     using namespace bianmin::platform::text_input;
     if (!utf8 || !*utf8) return;
     ImGui::GetIO().AddInputCharactersUTF8(utf8);
-    if (state().observer) state().observer(utf8);
+    if (input_state().observer) input_state().observer(utf8);
 }
 
 // Android keyboards report Backspace only as a deleteContentBackward input event.
@@ -165,9 +165,9 @@ EMSCRIPTEN_KEEPALIVE void bm_text_input_backspace() {
 EMSCRIPTEN_KEEPALIVE void bm_text_input_paste(const char* utf8, int from_shortcut) {
     using namespace bianmin::platform::text_input;
     if (!utf8 || !*utf8) return;
-    state().clipboard = utf8;
+    input_state().clipboard = utf8;
     if (!from_shortcut) ImGui::GetIO().AddInputCharactersUTF8(utf8);
-    if (state().observer) state().observer(utf8);
+    if (input_state().observer) input_state().observer(utf8);
 }
 
 }  // extern "C"

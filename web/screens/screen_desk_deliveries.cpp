@@ -32,7 +32,7 @@ namespace bianmin::screens {
 namespace {
 
 // The household served now, shared by the desk screens (record_choices.h).
-std::string& g_household = choices::current_household();
+std::string& g_delivery_household = choices::current_household();
 
 //-------------------------------------------------------------------------------------
 // [SECTION] Shared choice of household and delivery
@@ -78,16 +78,16 @@ void draw_log(const State& s) {
     static session::Form form;
     ui::heading("desk.log_heading");
     const auto households = choices::households(s);
-    int h = std::max(0, households.index_of(g_household));
+    int h = std::max(0, households.index_of(g_delivery_household));
     choices::pick("desk.log_household", h, households);
-    g_household = households.id(h);
+    g_delivery_household = households.id(h);
     if (const auto* e = form.error("household_id")) ui::error_text(e->message());
     // What it is delivered on: a form of the household, or an open request.
     choices::Choices targets;
-    for (const FormRecord* f : forms_of_household(s, g_household))
+    for (const FormRecord* f : forms_of_household(s, g_delivery_household))
         if (!f->stopped) targets.add("F:" + f->def.form_id, choices::item_name(s, f->def.item_id) + " · " + f->def.form_id);
     for (const auto& [id, r] : s.requests)
-        if (r.def.household_id == g_household && !r.done())
+        if (r.def.household_id == g_delivery_household && !r.done())
             targets.add("R:" + id, choices::item_name(s, r.def.item_id) + " · " + r.def.detail);
     choices::pick("desk.log_for", target, targets);
     if (const auto* e = form.error("form_id")) ui::error_text(e->message());
@@ -95,7 +95,7 @@ void draw_log(const State& s) {
     ui::text_field("desk.quantity", quantity, form.error("quantity"), {.phone = true, .width = 6});
     const std::string chosen = targets.id(target);
     DeliveryLogged p;
-    p.household_id = g_household;
+    p.household_id = g_delivery_household;
     if (chosen.rfind("F:", 0) == 0) {
         p.form_id = chosen.substr(2);
         if (const FormRecord* f = s.find_form(p.form_id)) p.item_id = f->def.item_id;

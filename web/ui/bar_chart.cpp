@@ -1,6 +1,3 @@
-// ImVec2 arithmetic (must come before the first ImGui header).
-#define IMGUI_DEFINE_MATH_OPERATORS
-
 #include "ui/bar_chart.h"
 
 #include <algorithm>

@@ -14,6 +14,23 @@ async function secondTab(page, open, errors) {
   return tab;
 }
 
+// Two tabs of a browser without Web Locks (plain http on a tablet): the first opened is the
+// writer, the second a reader, after one record the reader has followed.
+// `beforeOpen(page)` runs on the first tab only, before its app starts.
+async function twoTabsWithoutLocks(page, open, errors, beforeOpen = async () => {}) {
+  await page.context().addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined, configurable: true });
+  });
+  await beforeOpen(page);
+  await open();
+  const reader = await secondTab(page, open, errors);
+  const w = await status(page), r = await status(reader);
+  assert(w.writer && !r.writer, `writer flags: first ${w.writer}, second ${r.writer}`);
+  await appendDurably(page, ['one']);
+  await eventually(async () => (await list(reader)).length === 1, 'the reader to follow');
+  return reader;
+}
+
 export default function (test) {
   test('a second tab is read-only, follows the writer, and takes over when it closes', async ({ page, open }) => {
     const errors = [];
@@ -61,20 +78,50 @@ export default function (test) {
 
   test('without Web Locks (plain http on a tablet) a BroadcastChannel election keeps one writer', async ({ page, open }) => {
     const errors = [];
-    await page.context().addInitScript(() => {
-      Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined, configurable: true });
-    });
-    await open();
-    const reader = await secondTab(page, open, errors);
+    const reader = await twoTabsWithoutLocks(page, open, errors);
     const w = await status(page), r = await status(reader);
-    assert(w.writer && !r.writer, `writer flags: first ${w.writer}, second ${r.writer}`);
     assert(!w.tabLock && !r.tabLock, 'both tabs know they have no Web Locks');
     assert(w.warnings.some((x) => /not secure/.test(x.en)), `warning about unprotected tabs: ${JSON.stringify(w.warnings)}`);
-    await appendDurably(page, ['one', 'two']);
-    await eventually(async () => (await list(reader)).length === 2, 'the reader to follow');
     await page.close();  // its pagehide tells the others the writer is gone
     await eventually(async () => (await status(reader)).writer, 'the second tab to win the next election');
-    assertEqual((await reader.evaluate(() => window.bianmin.storage.append('three'))).seq, 3, 'seq of the new writer\'s edit');
+    assertEqual((await reader.evaluate(() => window.bianmin.storage.append('two'))).seq, 2, 'seq of the new writer\'s edit');
+    assert(errors.length === 0, errors.join('\n'));
+  });
+
+  test('without Web Locks a writer that vanishes without a word is replaced once its heartbeat stops', async ({ page, open, log }) => {
+    const errors = [];
+    // Only the first tab: its pagehide never reaches the app, as when a tablet's browser is killed.
+    const reader = await twoTabsWithoutLocks(page, open, errors, (first) =>
+      first.addInitScript(() => addEventListener('pagehide', (event) => event.stopImmediatePropagation(), true)));
+    await page.close();
+    const started = Date.now();
+    await eventually(async () => (await status(reader)).writer, 'the second tab to notice the silence', 20000);
+    const waited = Date.now() - started;
+    log(`       the reader took over ${waited} ms after the silent writer closed`);
+    assert(waited >= 3000, `took over after ${waited} ms: too soon for a missed heartbeat, so something else promoted it`);
+    assertEqual((await reader.evaluate(() => window.bianmin.storage.append('two'))).seq, 2, 'seq of the new writer\'s edit');
+    assert(errors.length === 0, errors.join('\n'));
+  });
+
+  test('without Web Locks a frozen writer steps down, and on resume reloads as a reader', async ({ page, open }) => {
+    const errors = [];
+    const reader = await twoTabsWithoutLocks(page, open, errors);
+    // Headless Chromium does not freeze a visible page (Page.setWebLifecycleState leaves its
+    // timers running), so the test sends the events a tablet's browser sends.
+    await page.evaluate(() => document.dispatchEvent(new Event('freeze')));
+    const frozenAt = Date.now();
+    await eventually(async () => (await status(reader)).writer, 'the second tab to take over from the frozen one', 10000);
+    // Its "writer-gone" starts the election at once; a missed heartbeat would take 6 s or more.
+    assert(Date.now() - frozenAt < 5000, `took over ${Date.now() - frozenAt} ms after the freeze: not told by the frozen tab`);
+    assertEqual((await reader.evaluate(() => window.bianmin.storage.append('two'))).seq, 2, 'seq of the new writer\'s edit');
+    const reloaded = page.waitForEvent('load', { timeout: 20000 });
+    await page.evaluate(() => document.dispatchEvent(new Event('resume')));
+    await reloaded;
+    await page.waitForFunction(() => window.bianmin !== undefined, null, { timeout: 30000 });
+    await page.evaluate(() => window.bianmin.ready);
+    const back = await status(page);
+    assert(!back.writer, `the resumed tab must not write beside the new writer: ${JSON.stringify(back)}`);
+    await eventually(async () => (await list(page)).length === 2, 'the resumed tab to follow both records');
     assert(errors.length === 0, errors.join('\n'));
   });
 
