@@ -8,6 +8,7 @@
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -15,9 +16,11 @@
 #include "app.h"
 #include "i18n/i18n.h"
 #include "imgui.h"
+#include "imgui_internal.h"  // the input queue, for frame pacing
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "platform/files.h"
+#include "platform/frame_pacing.h"
 #include "platform/platform.h"
 #include "platform/storage.h"
 #include "platform/storage_test_api.h"
@@ -34,6 +37,7 @@ GLFWwindow* g_window = nullptr;
 int g_max_texture_size = 2048;
 bool g_ready_signalled = false;
 int g_frames_drawn = 0;  // since the stored events were loaded (frame() draws nothing before)
+constexpr float kMaxFrameSeconds = 0.1f;  // ImGui's clock advances at most this per frame
 
 //-------------------------------------------------------------------------------------
 // [SECTION] Canvas size and pixel ratio
@@ -59,16 +63,37 @@ void fit_canvas_to_window(const bianmin::platform::CanvasMetrics& m) {
 // [SECTION] Frame
 //-------------------------------------------------------------------------------------
 
+// Anything that needs frames now: input waiting, a key, button or finger held down, a
+// glide, or a new canvas size (see platform/frame_pacing.h).
+bool activity(const bianmin::platform::CanvasMetrics& metrics) {
+    static bianmin::platform::CanvasMetrics last;
+    const bool resized = metrics.backing_width != last.backing_width || metrics.backing_height != last.backing_height ||
+                         metrics.pixel_ratio != last.pixel_ratio;
+    last = metrics;
+    if (resized || !ImGui::GetCurrentContext()->InputEventsQueue.empty()) return true;
+    if (bianmin::platform::touch::busy()) return true;
+    for (bool down : ImGui::GetIO().MouseDown)
+        if (down) return true;
+    for (int key = ImGuiKey_NamedKey_BEGIN; key < ImGuiKey_NamedKey_END; ++key)
+        if (ImGui::IsKeyDown(ImGuiKey(key))) return true;
+    return false;
+}
+
 void frame() {
     // Until the stored events are loaded, the page's loading overlay covers the canvas:
     // drawing would be wasted, and it slows IndexedDB down (the reads share this thread).
     if (!bianmin::storage::loaded()) return;
     const auto metrics = bianmin::platform::canvas_metrics();
+    if (!bianmin::platform::pacing::should_draw(emscripten_get_now() / 1000.0, activity(metrics))) return;
     bianmin::ui::display::begin_frame(metrics);  // font atlas, style and texture, between frames
     fit_canvas_to_window(metrics);
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    // A slow frame (a tablet busy with an import) must not count as a key held down: with
+    // the whole gap as DeltaTime, one Tab press became a press and a repeat and skipped a
+    // field. Capped, a repeat takes at least three frames with the key still down.
+    ImGui::GetIO().DeltaTime = std::min(ImGui::GetIO().DeltaTime, kMaxFrameSeconds);
     ImGui::NewFrame();
     bianmin::platform::touch::new_frame();  // drag-to-scroll, long press
     bianmin::app().draw();
@@ -171,5 +196,9 @@ EMSCRIPTEN_KEEPALIVE const char* bm_session_json() {
 
 // Committed changes not yet durable in IndexedDB.
 EMSCRIPTEN_KEEPALIVE int bm_pending() { return int(bianmin::storage::pending()); }
+
+// Frames drawn so far; bm_wake asks for frames now (window.bianmin.nextFrame()).
+EMSCRIPTEN_KEEPALIVE unsigned bm_frames_drawn() { return bianmin::platform::pacing::frames_drawn(); }
+EMSCRIPTEN_KEEPALIVE void bm_wake() { bianmin::platform::pacing::wake(); }
 
 }  // extern "C"

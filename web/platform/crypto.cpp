@@ -1,4 +1,5 @@
 #include "platform/crypto.h"
+#include "platform/frame_pacing.h"
 
 #include <emscripten.h>
 
@@ -66,6 +67,7 @@ extern "C" {
 
 // An answer from library_crypto.js; each request is answered once.
 EMSCRIPTEN_KEEPALIVE void bm_crypto_done(int id, int ok, const char* first, const char* second) {
+    bianmin::platform::pacing::wake();
     auto& waiting = bianmin::platform::crypto::requests().waiting;
     auto it = waiting.find(id);
     if (it == waiting.end()) return;

@@ -1,4 +1,5 @@
 #include "platform/files.h"
+#include "platform/frame_pacing.h"
 
 #include <emscripten.h>
 
@@ -44,6 +45,7 @@ extern "C" {
 
 // Takes ownership of `data` (malloc'd by the page).
 EMSCRIPTEN_KEEPALIVE void bm_file_imported(int, const char* name, char* data, int size) {
+    bianmin::platform::pacing::wake();
     using namespace bianmin::platform::files;
     ImportedFile file{name ? name : "", std::string(data, std::size_t(size > 0 ? size : 0))};
     std::free(data);
@@ -51,11 +53,13 @@ EMSCRIPTEN_KEEPALIVE void bm_file_imported(int, const char* name, char* data, in
 }
 
 EMSCRIPTEN_KEEPALIVE void bm_file_progress(int, const char* name, double loaded, double total) {
+    bianmin::platform::pacing::wake();
     using namespace bianmin::platform::files;
     if (handlers().on_progress) handlers().on_progress(name ? name : "", loaded, total);
 }
 
 EMSCRIPTEN_KEEPALIVE void bm_file_failed(int, const char* name) {
+    bianmin::platform::pacing::wake();
     using namespace bianmin::platform::files;
     if (handlers().on_failure) handlers().on_failure(name ? name : "");
 }

@@ -1,4 +1,5 @@
 #include "platform/platform.h"
+#include "platform/frame_pacing.h"
 
 #include <algorithm>
 #include <cmath>
@@ -122,11 +123,15 @@ extern "C" {
 
 // Takes ownership of `data` (malloc'd by the page).
 EMSCRIPTEN_KEEPALIVE void bm_asset_arrived(int token, std::uint8_t* data, int size) {
+    bianmin::platform::pacing::wake();
     std::vector<std::uint8_t> bytes(data, data + std::max(0, size));
     std::free(data);
     finish_asset_request(token, std::move(bytes));
 }
 
-EMSCRIPTEN_KEEPALIVE void bm_asset_failed(int token) { finish_asset_request(token, {}); }
+EMSCRIPTEN_KEEPALIVE void bm_asset_failed(int token) {
+    bianmin::platform::pacing::wake();
+    finish_asset_request(token, {});
+}
 
 }  // extern "C"

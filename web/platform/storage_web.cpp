@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "platform/storage.h"
+#include "platform/frame_pacing.h"
 #include "platform/storage_codec.h"
 #include "platform/storage_keys.h"
 
@@ -409,6 +410,7 @@ extern "C" {
 // Everything stored, read in one IndexedDB transaction: a load buffer (see
 // storage_codec.h) and a JSON report of what JavaScript found (bad chunks, meta).
 EMSCRIPTEN_KEEPALIVE void bm_storage_on_loaded(const std::uint8_t* buffer, int length, const char* report_json) {
+    bianmin::platform::pacing::wake();
     StoreState& s = store_state();
     const double started = emscripten_get_now();
     const nlohmann::json j = parse_json(report_json);
@@ -443,6 +445,7 @@ EMSCRIPTEN_KEEPALIVE void bm_storage_on_loaded(const std::uint8_t* buffer, int l
 // Records another tab wrote, or everything stored when this tab became the writer:
 // only keys not seen before go on.
 EMSCRIPTEN_KEEPALIVE void bm_storage_on_followed(const std::uint8_t* buffer, int length, const char* info_json) {
+    bianmin::platform::pacing::wake();
     StoreState& s = store_state();
     apply_status_fields(parse_json(info_json));
     Decoded d = decode(std::span(buffer, buffer ? std::size_t(length) : 0), s.status.writer);
@@ -457,6 +460,7 @@ EMSCRIPTEN_KEEPALIVE void bm_storage_on_followed(const std::uint8_t* buffer, int
 }
 
 EMSCRIPTEN_KEEPALIVE void bm_storage_on_status(const char* json) {
+    bianmin::platform::pacing::wake();
     apply_status_fields(parse_json(json));
     refresh_status();
     // A tab that just became the writer may hold nothing pending, but a writer that got
@@ -465,6 +469,7 @@ EMSCRIPTEN_KEEPALIVE void bm_storage_on_status(const char* json) {
 }
 
 EMSCRIPTEN_KEEPALIVE void bm_storage_on_append_done(int ticket, int ok, const char* error_name, const char* message) {
+    bianmin::platform::pacing::wake();
     StoreState& s = store_state();
     auto it = s.pending.find(ticket);
     if (it == s.pending.end()) return;
@@ -494,11 +499,13 @@ EMSCRIPTEN_KEEPALIVE void bm_storage_on_append_done(int ticket, int ok, const ch
 }
 
 EMSCRIPTEN_KEEPALIVE void bm_storage_on_bulk_progress(int op, int done, int total) {
+    bianmin::platform::pacing::wake();
     auto it = store_state().bulk_ops.find(op);
     if (it != store_state().bulk_ops.end() && it->second.on_progress) it->second.on_progress(std::size_t(done), std::size_t(total));
 }
 
 EMSCRIPTEN_KEEPALIVE void bm_storage_on_bulk_done(int op, int ok, const char* error_name, const char* message) {
+    bianmin::platform::pacing::wake();
     StoreState& s = store_state();
     auto it = s.bulk_ops.find(op);
     if (it == s.bulk_ops.end()) return;
@@ -519,6 +526,7 @@ EMSCRIPTEN_KEEPALIVE void bm_storage_on_bulk_done(int op, int ok, const char* er
 
 EMSCRIPTEN_KEEPALIVE void bm_storage_on_compact_done(int op, int ok, int records, const char* error_name,
                                                      const char* message) {
+    bianmin::platform::pacing::wake();
     StoreState& s = store_state();
     auto it = s.compact_ops.find(op);
     if (it == s.compact_ops.end()) return;  // op 0: started by JavaScript itself

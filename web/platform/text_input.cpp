@@ -1,4 +1,5 @@
 #include "platform/text_input.h"
+#include "platform/frame_pacing.h"
 
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
@@ -147,6 +148,7 @@ extern "C" {
 
 // Text the browser committed: typed, composed by an IME, or pasted outside a shortcut.
 EMSCRIPTEN_KEEPALIVE void bm_text_input_commit(const char* utf8) {
+    bianmin::platform::pacing::wake();
     using namespace bianmin::platform::text_input;
     if (!utf8 || !*utf8) return;
     ImGui::GetIO().AddInputCharactersUTF8(utf8);
@@ -155,6 +157,7 @@ EMSCRIPTEN_KEEPALIVE void bm_text_input_commit(const char* utf8) {
 
 // Android keyboards report Backspace only as a deleteContentBackward input event.
 EMSCRIPTEN_KEEPALIVE void bm_text_input_backspace() {
+    bianmin::platform::pacing::wake();
     ImGuiIO& io = ImGui::GetIO();
     io.AddKeyEvent(ImGuiKey_Backspace, true);
     io.AddKeyEvent(ImGuiKey_Backspace, false);
@@ -163,6 +166,7 @@ EMSCRIPTEN_KEEPALIVE void bm_text_input_backspace() {
 // The browser's paste event. With Ctrl/Cmd+V, ImGui already has the key and reads the
 // clipboard in the next frame; otherwise (context menu, phone) the text is typed in.
 EMSCRIPTEN_KEEPALIVE void bm_text_input_paste(const char* utf8, int from_shortcut) {
+    bianmin::platform::pacing::wake();
     using namespace bianmin::platform::text_input;
     if (!utf8 || !*utf8) return;
     input_state().clipboard = utf8;

@@ -276,6 +276,8 @@ void claim_drags(const ImRect& rect) { state().claims_building.push_back(rect); 
 
 bool used() { return state().used; }
 
+bool busy() { return state().phase != Phase::Idle || state().gliding; }
+
 void new_frame() {
     State& s = state();
     ImGuiContext& g = *GImGui;

@@ -34,4 +34,8 @@ void claim_drags(const ImRect& rect);
 // A touch has been seen on this page (hybrid laptops count once touched).
 bool used();
 
+// A finger is on the screen or a scroll is still gliding: frames are needed even without
+// new events (long press, momentum).
+bool busy();
+
 }  // namespace bianmin::platform::touch

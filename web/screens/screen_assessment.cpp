@@ -106,7 +106,7 @@ Column column(const char* id, const char* key, bool numeric) {
     return Column{id, entry ? entry->zh : key, entry ? entry->en : key, numeric};
 }
 
-std::string staff_name(const State& state, const std::string& person_id) {
+std::string staff_label(const State& state, const std::string& person_id) {
     const StaffRecord* staff = state.find_staff(person_id);
     return staff ? staff->name + " (" + person_id + ")" : person_id;
 }
@@ -196,7 +196,7 @@ Table attendance_table(const State& s, const Period& p, Language language) {
         for (auto it = days.lower_bound(first); it != days.end() && it->first < end; ++it) {
             const AttendanceDay& d = it->second;
             const bool no_sign_out = d.sign_ins > d.sign_outs;
-            t.add_row({to_string(civil_from_days(it->first)), staff_name(s, person), local_time_text(d.first_in_ms),
+            t.add_row({to_string(civil_from_days(it->first)), staff_label(s, person), local_time_text(d.first_in_ms),
                        local_time_text(d.last_out_ms), std::to_string(d.sign_ins) + "/" + std::to_string(d.sign_outs),
                        no_sign_out && missing ? (zh ? missing->zh : missing->en) : ""});
         }
@@ -285,7 +285,7 @@ void draw_leave_decisions() {
         any = true;
         ImGui::PushID(id.c_str());
         const bool zh = i18n::current() == i18n::Lang::Zh;
-        ui::value_text(staff_name(s, leave.person_id) + " · " +
+        ui::value_text(staff_label(s, leave.person_id) + " · " +
                        std::string(zh ? label_zh(leave.def.kind) : label_en(leave.def.kind)) + " · " +
                        local_time_text(leave.def.from_ms) + " – " + local_time_text(leave.def.to_ms) + " · " +
                        leave.def.reason);
@@ -313,10 +313,10 @@ Table leave_table(const State& s, const Period& p, Language language) {
     const std::int64_t start = period_start_ms(p), end = period_end_ms(p);
     for (const auto& [id, leave] : s.leaves) {
         if (leave.def.from_ms >= end || leave.def.to_ms <= start) continue;
-        t.add_row({staff_name(s, leave.person_id), std::string(zh ? label_zh(leave.def.kind) : label_en(leave.def.kind)),
+        t.add_row({staff_label(s, leave.person_id), std::string(zh ? label_zh(leave.def.kind) : label_en(leave.def.kind)),
                    local_time_text(leave.def.from_ms), local_time_text(leave.def.to_ms), leave.def.reason,
                    std::string(zh ? label_zh(leave.status) : label_en(leave.status)),
-                   leave.decided_by.empty() ? "" : staff_name(s, leave.decided_by), leave.comment});
+                   leave.decided_by.empty() ? "" : staff_label(s, leave.decided_by), leave.comment});
     }
     return t;
 }

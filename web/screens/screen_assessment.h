@@ -22,7 +22,7 @@ bool records_violations();
 
 // A column of a Table built here: titles from the translation table in both languages.
 Column column(const char* id, const char* key, bool numeric = false);
-std::string staff_name(const State& state, const std::string& person_id);  // "name (id)"
+std::string staff_label(const State& state, const std::string& person_id);  // "name (id)"
 // Window staff still working: whom violations and ratings are about [2-1].
 std::vector<const StaffRecord*> window_staff(const State& state);
 std::string local_date_text(std::int64_t ms);   // "2024-03-05"

@@ -145,12 +145,12 @@ Table violation_table(const State& s, const Period& p, Language language) {
         const std::int64_t months = s.settings.deduction_months(v.def.source) + v.def.extra_months;
         std::string status = v.withdrawn ? (in_zh ? withdrawn->zh : withdrawn->en) : (in_zh ? standing->zh : standing->en);
         if (v.withdrawn) status += ": " + v.withdraw_reason;
-        t.add_row({to_string(v.def.found_on), staff_name(s, v.def.person_id),
+        t.add_row({to_string(v.def.found_on), staff_label(s, v.def.person_id),
                    std::string(in_zh ? label_zh(v.def.source) : label_en(v.def.source)),
                    std::to_string(v.def.conduct_item) + ". " +
                        std::string(in_zh ? conduct_item_zh(int(v.def.conduct_item)) : conduct_item_en(int(v.def.conduct_item))),
                    std::to_string(months), format_yuan_plain(Fen{months * s.settings.assessment_monthly.value}),
-                   staff_name(s, v.recorded_by), status, v.def.note + (v.def.note.empty() ? "" : " ") + "[" + id + "]"});
+                   staff_label(s, v.recorded_by), status, v.def.note + (v.def.note.empty() ? "" : " ") + "[" + id + "]"});
     }
     return t;
 }
@@ -285,9 +285,9 @@ Table rating_table(const State& s, Language language) {
                  column("rating", "assessment.col.rating"), column("comment", "assessment.col.comment"),
                  column("rated_by", "assessment.col.recorded_by")};
     for (const auto& [key, r] : s.ratings)
-        t.add_row({std::to_string(r.def.year), staff_name(s, r.def.person_id),
+        t.add_row({std::to_string(r.def.year), staff_label(s, r.def.person_id),
                    std::string(in_zh ? label_zh(r.def.rating) : label_en(r.def.rating)), r.def.comment,
-                   staff_name(s, r.rated_by)});
+                   staff_label(s, r.rated_by)});
     return t;
 }
 

@@ -77,10 +77,18 @@
   if (!testMode) return;
 
   // ---- window.bianmin: the test hook contract (stable; other tests rely on it) -----
+  // Resolves once the app has drawn `count` more frames. It skips idle animation frames
+  // (web/platform/frame_pacing.h), so this wakes it and counts the frames it drew.
   function afterFrames(count) {
+    const drawn = () => Module.ccall('bm_frames_drawn', 'number', [], []);
+    const target = drawn() + count;
     return new Promise((resolve) => {
-      const step = () => (--count <= 0 ? resolve() : requestAnimationFrame(step));
-      requestAnimationFrame(step);
+      const step = () => {
+        if (drawn() >= target) return resolve();
+        Module.ccall('bm_wake', null, [], []);
+        requestAnimationFrame(step);
+      };
+      step();
     });
   }
 
@@ -109,6 +117,8 @@
       return ok ? afterFrames(3).then(() => true) : Promise.resolve(false);
     },
     nextFrame() { return afterFrames(2); },
+    // One more frame drawn by the app.
+    drawnFrame() { return afterFrames(1); },
     // Test-only shortcuts (web/runtime/test_session.cpp): demo data, sign-in, screens.
     test: {
       // Resolves once the core's demo year is stored and loaded (this device registered).

@@ -20,7 +20,7 @@ export async function settle(page, timeoutMs = 5000) {
     const deadline = performance.now() + ms;
     let previous = layout();
     while (performance.now() < deadline) {
-      await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+      await window.bianmin.drawnFrame();
       const now = layout();
       if (now === previous) return;
       previous = now;
@@ -28,11 +28,9 @@ export async function settle(page, timeoutMs = 5000) {
   }, timeoutMs);
 }
 
-// Resolves after the app has drawn at least one more frame. The app's main loop asks for
-// its next animation frame at the end of each frame, so an animation-frame callback asked
-// for now runs just after the app's next frame (window.bianmin.nextFrame() waits for two).
+// Resolves after the app has drawn one more frame (window.bianmin.nextFrame() waits for two).
 export function frame(page) {
-  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
+  return page.evaluate(() => window.bianmin.drawnFrame());
 }
 
 // Two app frames: enough for ImGui to take a mouse press in one and its release in the next.

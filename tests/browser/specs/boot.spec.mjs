@@ -40,4 +40,35 @@ export default function (test) {
     findItem(await page.evaluate(() => window.bianmin.ui.items()), '便民服务', 'text');
     assertEqual(await page.evaluate(() => window.bianmin.setLang('fr')), false, 'setLang("fr")');
   });
+
+  test('an idle page draws a few frames a second; a mouse move brings back every frame at once', async ({ page, open, log }) => {
+    await open();
+    const drawn = () => page.evaluate(() => Module.ccall('bm_frames_drawn', 'number', [], []));
+    const animationFrames = (ms) => page.evaluate((span) => new Promise((resolve) => {
+      let count = 0;
+      const end = performance.now() + span;
+      const step = () => (performance.now() >= end ? resolve(count) : (count++, requestAnimationFrame(step)));
+      requestAnimationFrame(step);
+    }), ms);
+    await new Promise((resolve) => setTimeout(resolve, 1000));  // past the awake time of the start
+    let before = await drawn();
+    const idleAnimation = await animationFrames(2000);
+    const idleDrawn = (await drawn()) - before;
+    log(`       idle 2 s: ${idleDrawn} frames drawn of ${idleAnimation} animation frames`);
+    assert(idleDrawn >= 4 && idleDrawn <= 12, `idle frames drawn in 2 s: ${idleDrawn} (a quarter-second beat gives 8)`);
+    assert(idleAnimation > idleDrawn * 2, `the page had ${idleAnimation} animation frames, so idle ones were skipped`);
+    // Mouse moves wake it: every animation frame is drawn while they come.
+    before = await drawn();
+    const box = await page.locator('#canvas').boundingBox();
+    let moves = 0;
+    const started = Date.now();
+    while (Date.now() - started < 600) {
+      await page.mouse.move(box.x + 100 + (moves % 50) * 4, box.y + 200);
+      moves++;
+    }
+    const awakeDrawn = (await drawn()) - before;
+    log(`       0.6 s of mouse moves (${moves}): ${awakeDrawn} frames drawn`);
+    assert(awakeDrawn > idleDrawn / 2 && awakeDrawn >= 10, `frames drawn while the mouse moved: ${awakeDrawn}`);
+    await expectCanvasNotBlank(page);  // a skipped frame leaves the last picture
+  });
 }
