@@ -216,11 +216,10 @@ void draw_payout_tab() {
         seen = key;
         report = assessment_report(s, p, session::now_ms());
     }
+    const float gap = ImGui::GetFontSize() * 2;
     ui::label_value("assessment.monthly_amount", i18n::money(s.settings.assessment_monthly));
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
-    ui::label_value("assessment.period_label", p.label());
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
-    ui::label_value("assessment.total_payout", i18n::money(report.total_payout));
+    ui::label_value_beside("assessment.period_label", p.label(), gap);
+    ui::label_value_beside("assessment.total_payout", i18n::money(report.total_payout), gap);
     Fen carried;
     for (const auto& row : report.rows) carried += row.carry_out;
     if (carried.value > 0) ui::error_text(i18n::fill("assessment.carry_note", {i18n::money(carried)}));

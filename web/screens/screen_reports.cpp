@@ -125,17 +125,14 @@ std::string csv_name(const char* prefix, YearMonth month) { return std::string(p
 //-------------------------------------------------------------------------------------
 
 void draw_income_summary(const IncomeReport& report, const BreakEvenReport& break_even) {
+    const float gap = ImGui::GetFontSize() * 2;
     ui::label_value("reports.total_income", i18n::money(report.total));
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
-    ui::label_value("reports.total_last_month", i18n::money(report.total_last_month));
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
-    ui::label_value("reports.change", i18n::money(report.total - report.total_last_month));
+    ui::label_value_beside("reports.total_last_month", i18n::money(report.total_last_month), gap);
+    ui::label_value_beside("reports.change", i18n::money(report.total - report.total_last_month), gap);
 
     ui::label_value("reports.total_cost", i18n::money(report.total_cost));
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
-    ui::label_value("reports.margin", i18n::money(report.total - report.total_cost));
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
-    ui::text(report.total < report.total_cost ? "reports.status_loss" : "reports.status_break_even");
+    ui::label_value_beside("reports.margin", i18n::money(report.total - report.total_cost), gap);
+    ui::text_beside(report.total < report.total_cost ? "reports.status_loss" : "reports.status_break_even", gap);
 
     const std::size_t flagged = break_even.flagged();
     if (flagged == 0) {

@@ -126,7 +126,10 @@ int CoreTable::draw(const TableOptions& options) {
 void CoreTable::draw_notes() const {
     const Table& t = source_.table();
     const auto& notes = core_language() == Language::zh ? t.notes_zh : t.notes_en;
+    // Wrapped: a note is a sentence, longer than a phone screen is wide.
+    ImGui::PushTextWrapPos(0.0f);
     for (const auto& line : notes) value_text(line);
+    ImGui::PopTextWrapPos();
 }
 
 }  // namespace bianmin::ui

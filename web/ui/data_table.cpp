@@ -37,6 +37,10 @@ std::uint64_t TableSource::version() const { return 0; }
 
 namespace {
 
+// A column's width on a narrow screen, in font heights: six Chinese characters or an
+// amount such as 12345.00元.
+constexpr float kNarrowColumnEm = 6.0f;
+
 char fold(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
 
 // Substring search ignoring ASCII case (Chinese has none); `needle` is already folded.
@@ -154,23 +158,29 @@ void DataTable::draw_toolbar(const TableSource& source, const TableOptions& opti
 }
 
 int DataTable::draw_rows(const TableSource& source, float height) {
-    const ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
-                                  ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersV |
-                                  ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
+    // On a narrow screen (a phone) stretched columns would be squeezed unreadable: each
+    // column then keeps a readable width and the table scrolls sideways.
+    const float font = ImGui::GetFontSize();
+    float readable = 0;
+    for (const TableColumn& column : columns_) readable += (column.width > 0 ? column.width : kNarrowColumnEm) * font;
+    const bool narrow = ImGui::GetContentRegionAvail().x < readable;
+    ImGuiTableFlags flags = ImGuiTableFlags_Sortable | ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
+                            ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersV | ImGuiTableFlags_Resizable;
+    flags |= narrow ? ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit : ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable(id_.c_str(), int(columns_.size()), flags, ImVec2(0, height))) return -1;
 
-    const float font = ImGui::GetFontSize();
     for (const TableColumn& column : columns_) {
         // Stable ID whatever the language: the key, or the data title's Chinese.
         const std::string label = std::string(column_title(column)) + "###" + (column.key ? column.key : column.title_zh);
-        ImGuiTableColumnFlags column_flags = column.width > 0 ? ImGuiTableColumnFlags_WidthFixed
-                                                              : ImGuiTableColumnFlags_WidthStretch;
+        const bool fixed = column.width > 0 || narrow;
+        ImGuiTableColumnFlags column_flags = fixed ? ImGuiTableColumnFlags_WidthFixed : ImGuiTableColumnFlags_WidthStretch;
         if (column.default_sort != DefaultSort::none) {
             column_flags |= ImGuiTableColumnFlags_DefaultSort |
                             (column.default_sort == DefaultSort::descending ? ImGuiTableColumnFlags_PreferSortDescending
                                                                             : ImGuiTableColumnFlags_PreferSortAscending);
         }
-        ImGui::TableSetupColumn(label.c_str(), column_flags, column.width > 0 ? column.width * font : 1.0f);
+        const float width = column.width > 0 ? column.width * font : (narrow ? kNarrowColumnEm * font : 1.0f);
+        ImGui::TableSetupColumn(label.c_str(), column_flags, width);
     }
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);

@@ -69,6 +69,27 @@ void label_value(const char* key, std::string_view value) {
     if (test_hook::enabled()) test_hook::record_last_item(std::string(value).c_str(), "text");
 }
 
+namespace {
+
+void beside_if_room(float width, float spacing) {
+    const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + spacing + width <= right_edge) ImGui::SameLine(0, spacing);
+}
+
+}  // namespace
+
+void label_value_beside(const char* key, std::string_view value, float spacing) {
+    const float width = ImGui::CalcTextSize(i18n::tr(key)).x + ImGui::GetStyle().ItemSpacing.x +
+                        ImGui::CalcTextSize(value.data(), value.data() + value.size()).x;
+    beside_if_room(width, spacing);
+    label_value(key, value);
+}
+
+void text_beside(const char* key, float spacing) {
+    beside_if_room(ImGui::CalcTextSize(i18n::tr(key)).x, spacing);
+    text(key);
+}
+
 void error_text(std::string_view message) {
     fonts::note_text(message);
     ImGui::PushStyleColor(ImGuiCol_Text, theme::kError);

@@ -36,6 +36,10 @@ void hint(const char* key);
 void value_text(std::string_view text);
 // "label: value" on one line, label from a key.
 void label_value(const char* key, std::string_view value);
+// A label_value (or a text()) beside the previous item, `spacing` apart, when the line has
+// room for it, else on the next line: summary lines that must not run off a phone screen.
+void label_value_beside(const char* key, std::string_view value, float spacing);
+void text_beside(const char* key, float spacing);
 // An error message in red (already in the current language).
 void error_text(std::string_view message);
 

@@ -3,7 +3,7 @@
 // bad input shows the core's message and records nothing; who may do what follows the
 // core's permissions; staff sign themselves in and out [2-2.3].
 import { assert, assertEqual } from '../lib/assert.mjs';
-import { clickItem, fieldValue, items, settle } from '../lib/widgets.mjs';
+import { clickItem, fieldValue, items, settle, waitForItems } from '../lib/widgets.mjs';
 import { fenOf } from './reports.spec.mjs';
 
 const session = (page) => page.evaluate(() => window.bianmin.session());
@@ -88,15 +88,13 @@ export default function (test) {
     const eventsBefore = (await session(page)).events;
     await typeInto(page, '发现日期', '2099-01-01');
     await clickItem(page, '保存违规记录', 'button');
-    await settle(page);
-    assert((await items(page)).some((i) => i.label === '发现日期不正确或在未来'), 'the core\'s message beside the date');
+    await waitForItems(page, (l) => l.some((i) => i.label === '发现日期不正确或在未来'), 'the core\'s message beside the date');
     assertEqual((await session(page)).events, eventsBefore, 'no event after bad input');
     // Extra months out of the core's range: its message, still nothing recorded.
     await typeInto(page, '发现日期', '2025-01-05');
     await typeInto(page, '情节严重加扣月数', '500');
     await clickItem(page, '保存违规记录', 'button');
-    await settle(page);
-    assert((await items(page)).some((i) => i.label === '加扣月数应为0–120'), 'the core\'s message for extra months');
+    await waitForItems(page, (l) => l.some((i) => i.label === '加扣月数应为0–120'), 'the core\'s message for extra months');
     assertEqual((await session(page)).events, eventsBefore, 'still no event');
   }, { timeoutMs: 180000 });
 

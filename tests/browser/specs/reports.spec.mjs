@@ -10,7 +10,7 @@ import path from 'node:path';
 import { assert, assertEqual } from '../lib/assert.mjs';
 import { ROOT } from '../lib/harness.mjs';
 import {
-  assertNoUntranslated, clickItem, coloursInside, fieldValue, items, settle, waitForFieldValue,
+  assertNoUntranslated, clickItem, coloursInside, fieldValue, items, settle, waitForFieldValue, waitForItems,
 } from '../lib/widgets.mjs';
 
 const CLI = path.join(ROOT, 'build', 'native', 'core', 'bianmin');
@@ -193,8 +193,7 @@ export default function (test) {
     await clickItem(page, 'Month', 'input');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('2024-13');
-    await settle(page);
-    assert((await items(page)).some((i) => i.label === 'Enter a year and month, e.g. 2024-03'), 'the month message');
+    await waitForItems(page, (l) => l.some((i) => i.label === 'Enter a year and month, e.g. 2024-03'), 'the month message');
     await page.evaluate(() => window.bianmin.setLang('zh'));
   }, { timeoutMs: 120000 });
 }
