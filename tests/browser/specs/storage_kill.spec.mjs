@@ -7,12 +7,12 @@
 //
 //   BIANMIN_KILL_TRIALS=N   number of trials (default 20; 100 with BIANMIN_LONG=1)
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
-import { CHROMIUM_ARGS, openApp, watchErrors } from '../lib/harness.mjs';
+import { ARTIFACTS, CHROMIUM_ARGS, ROOT, openApp, watchErrors } from '../lib/harness.mjs';
 import { assert, assertEqual } from '../lib/assert.mjs';
 import { assertUniqueKeys } from '../lib/storage_helpers.mjs';
 
@@ -98,6 +98,7 @@ export default function (test) {
       const errors = [];
       let chrome = await startChromium(profile);
       const counts = { acked: 0, present: 0, unacked: 0 };
+      let passed = false;
       try {
         let page = await chrome.context.newPage();
         watchErrors(page, errors);
@@ -138,9 +139,23 @@ export default function (test) {
           `${counts.unacked} more were stored without their acknowledgement reaching the test`);
         assert(counts.acked > 0, 'no edit was acknowledged in any trial: the trials tested nothing');
         assert(errors.length === 0, errors.join('\n'));
+        passed = true;
       } finally {
         await closeChromium(chrome);
-        rmSync(profile, { recursive: true, force: true });
+        if (passed) {
+          rmSync(profile, { recursive: true, force: true });
+        } else {
+          // A failed trial's profile holds the evidence (the raw IndexedDB files): keep it.
+          const kept = path.join(ARTIFACTS, `kill-profile-${Date.now()}`);
+          try {
+            mkdirSync(ARTIFACTS, { recursive: true });
+            cpSync(profile, kept, { recursive: true });
+            rmSync(profile, { recursive: true, force: true });
+            log(`       the profile of the failed trial is kept in ${path.relative(ROOT, kept)}`);
+          } catch (error) {
+            log(`       the profile of the failed trial stays in ${profile} (${error.message})`);
+          }
+        }
       }
     }, { timeoutMs: 60000 + TRIALS * 30000, exclusive: true });
 }
