@@ -60,6 +60,7 @@ TEST_CASE("[3-7] each item against the month before") {
     CHECK(t.cell(0, "item") == "租车位");
     CHECK(t.cell(0, "change_pct") == "-66.6%");
     CHECK(t.rows.back()[0] == "合计");
+    CHECK(t.footer_rows == 1);  // the total stays last when a screen sorts the table
     CHECK(t.cell(t.rows.size() - 1, "income") == "270.00");
 }
 

@@ -49,16 +49,19 @@ std::string person_name(const Actor& actor) {
     return actor.person_id;
 }
 
+// Estate, person and role, the language and sign-out buttons: each goes to the next line
+// when the line is full, so a phone shows them all.
 void draw_header(App& app) {
     const Actor& actor = *session::actor();
     ui::value_text(estate_name());
-    ImGui::SameLine();
-    ui::value_text(" · " + person_name(actor) + " · " +
-                   std::string(i18n::current() == i18n::Lang::Zh ? label_zh(actor.role) : label_en(actor.role)));
-    ImGui::SameLine();
+    const std::string who = " · " + person_name(actor) + " · " +
+                            std::string(i18n::current() == i18n::Lang::Zh ? label_zh(actor.role) : label_en(actor.role));
+    ui::beside_if_room(ImGui::CalcTextSize(who.c_str()).x, 0.0f);
+    ui::value_text(who);
+    ui::beside_if_room(ui::button_width("app.switch_language"));
     if (ui::button("app.switch_language"))
         app.request_language(i18n::current() == i18n::Lang::Zh ? i18n::Lang::En : i18n::Lang::Zh);
-    ImGui::SameLine();
+    ui::beside_if_room(ui::button_width("nav.sign_out"));
     if (ui::button("nav.sign_out")) {
         session::sign_out();
         app.screen.clear();
@@ -76,15 +79,10 @@ const screens::ScreenInfo* draw_navigation(App& app, Role role) {
         if (app.screen == screen.id) chosen = &screen;
     }
     if (!chosen) chosen = first;
-    const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     bool first_in_row = true;
     for (const auto& screen : screens::all_screens()) {
         if (!(screen.roles & mine)) continue;
-        const float width = ImGui::CalcTextSize(i18n::tr(screen.title_key)).x + ImGui::GetStyle().FramePadding.x * 2;
-        if (!first_in_row) {
-            ImGui::SameLine();
-            if (ImGui::GetCursorScreenPos().x + width > right_edge) ImGui::NewLine();
-        }
+        if (!first_in_row) ui::beside_if_room(ui::button_width(screen.title_key));
         first_in_row = false;
         if (ui::nav_entry(screen.title_key, &screen == chosen)) app.screen = screen.id;
     }

@@ -134,6 +134,7 @@ Table to_table(const IncomeReport& r, Language l) {
                format_yuan_plain(r.total - r.total_last_month), percent_change(r.total, r.total_last_month), "", "",
                format_yuan_plain(r.total_cost), format_yuan_plain(r.total - r.total_cost),
                r.total < r.total_cost ? (zh ? "亏损" : "loss") : (zh ? "保本" : "break-even")});
+    t.footer_rows = 1;
     t.notes_zh = {"押金(不计收入): 本月收取 " + format_fen(r.deposits_received, MoneyLocale::Chinese) + ",退还 " +
                       format_fen(r.deposits_returned, MoneyLocale::Chinese) + ",月末结存 " +
                       format_fen(r.deposits_held, MoneyLocale::Chinese),

@@ -180,7 +180,7 @@ void draw_progress() {
             const char* key = p.stage == Stage::reading    ? "exchange.stage_reading"
                               : p.stage == Stage::checking ? "exchange.stage_checking"
                                                            : "exchange.stage_writing";
-            ui::value_text(i18n::fill(key, {p.file_name}));
+            ui::value_text_wrapped(i18n::fill(key, {p.file_name}));
             const std::string percent = std::to_string(int(p.fraction * 100)) + "%";
             ImGui::ProgressBar(p.fraction, ImVec2(-1, 0), percent.c_str());
             return;

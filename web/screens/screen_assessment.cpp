@@ -75,12 +75,12 @@ void draw_period_picker() {
                        {.placeholder_key = "assessment.period_placeholder", .width = 8, .max_chars = 10})) {
         if (auto p = parse_period(chosen.text, chosen.months)) chosen.period = *p;
     }
-    ImGui::SameLine();
+    ui::beside_if_room(ui::button_width("assessment.previous_period"));
     if (ui::button("assessment.previous_period")) {
         chosen.period = chosen.period.prev();
         chosen.text = chosen.period.label();
     }
-    ImGui::SameLine();
+    ui::beside_if_room(ui::button_width("assessment.next_period"));
     if (ui::button("assessment.next_period")) {
         chosen.period = chosen.period.next();
         chosen.text = chosen.period.label();
@@ -175,7 +175,7 @@ void draw_my_attendance() {
     if (ui::button_enabled_if("assessment.sign_in", !day || day->sign_ins == 0)) {
         form.submit(session::run(SignedIn{""}), "assessment.signed_in");
     }
-    ImGui::SameLine();
+    ui::beside_if_room(ui::button_width("assessment.sign_out"));
     if (ui::button_enabled_if("assessment.sign_out", signed_in)) {
         form.submit(session::run(SignedOut{""}), "assessment.signed_out");
     }
@@ -292,7 +292,7 @@ void draw_leave_decisions() {
         if (ui::button("assessment.approve")) {
             if (form.submit(session::run(LeaveDecided{id, true, comment}), "assessment.leave_decided")) comment.clear();
         }
-        ImGui::SameLine();
+        ui::beside_if_room(ui::button_width("assessment.reject"));
         if (ui::button("assessment.reject")) {
             if (form.submit(session::run(LeaveDecided{id, false, comment}), "assessment.leave_decided")) comment.clear();
         }

@@ -116,7 +116,7 @@ void draw_problems(const State& s) {
     if (p.level != ProblemLevel::general_manager && ui::button("desk.problem_escalate") &&
         form.submit(session::run(ProblemEscalated{chosen, note}), "desk.problem_escalated"))
         note.clear();
-    ImGui::SameLine();
+    ui::beside_if_room(ui::button_width("desk.problem_decide"));
     if (ui::button("desk.problem_decide") && form.submit(session::run(ProblemDecided{chosen, note}), "desk.problem_decided"))
         note.clear();
 }

@@ -115,7 +115,7 @@ void draw_entrustment(const State& s) {
     const std::string item_id = items.id(f.item);
     const PriceRow* row = current_price_row(s, item_id);
     if (row && (row->deposit.value > 0 || row->prepayment.value > 0))
-        ui::value_text(i18n::fill("desk.money_up_front", {i18n::money(row->deposit), i18n::money(row->prepayment)}));
+        ui::value_text_wrapped(i18n::fill("desk.money_up_front", {i18n::money(row->deposit), i18n::money(row->prepayment)}));
     const auto kinds = choices::labels<EntrustmentKind>();
     ui::combo_data("desk.form_kind", &f.kind, kinds);
     const auto channels = choices::labels<RequestChannel>();

@@ -43,7 +43,7 @@ void draw_summary(const State& s, const std::string& me) {
         if (date_at(s, d.ms) == today) ++delivered_today;
         if (!d.confirmed()) ++unconfirmed;
     }
-    ui::value_text(i18n::fill("desk.today_summary",
+    ui::value_text_wrapped(i18n::fill("desk.today_summary",
                               {to_string(today), std::to_string(open), std::to_string(overdue_requests(s, now).size()),
                                std::to_string(mine), std::to_string(delivered_today), std::to_string(unconfirmed),
                                std::to_string(return_visits_due(s, now).size())}));

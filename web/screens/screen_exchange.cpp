@@ -131,7 +131,7 @@ void draw_export(const State& s, bool resident_device) {
                                                            std::uint64_t(0),
                                                            [](std::uint64_t sum, const auto& kv) { return sum + kv.second; });
                 if (request.device_seen.empty()) ui::hint("exchange.seen_unknown");
-                else ui::value_text(i18n::fill("exchange.seen_known", {std::to_string(held)}));
+                else ui::value_text_wrapped(i18n::fill("exchange.seen_known", {std::to_string(held)}));
             }
         } else if (request.kind == BundleKind::resident) {
             const auto households = choices::households(s);

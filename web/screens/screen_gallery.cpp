@@ -120,9 +120,9 @@ void draw_fields(App& app, Gallery& g) {
         ui::end_context_menu();
     }
     ImGui::SameLine();
-    ui::value_text(i18n::fill("gallery.tap_count", {std::to_string(g.taps)}));
+    ui::value_text_wrapped(i18n::fill("gallery.tap_count", {std::to_string(g.taps)}));
     ImGui::SameLine();
-    ui::value_text(i18n::fill("gallery.context_count", {std::to_string(g.context_actions)}));
+    ui::value_text_wrapped(i18n::fill("gallery.context_count", {std::to_string(g.context_actions)}));
     ImGui::Separator();
     ui::chrome::font_size_control();
     if (ui::button("app.switch_language")) {
@@ -205,7 +205,7 @@ void draw_signature(Gallery& g) {
     }
     std::size_t points = 0;
     for (const auto& stroke : g.signature.strokes) points += stroke.size();
-    ui::value_text(i18n::fill("gallery.signature_counts", {std::to_string(g.signature.strokes.size()),
+    ui::value_text_wrapped(i18n::fill("gallery.signature_counts", {std::to_string(g.signature.strokes.size()),
                                                             std::to_string(points)}));
     ui::text("gallery.signature_small");
     ui::signature_view(g.signature, ImGui::GetFontSize() * 2.5f);

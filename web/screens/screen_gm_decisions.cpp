@@ -81,7 +81,7 @@ void draw_price_tables() {
                    {.placeholder_key = "gm.tables.comment_placeholder", .max_chars = 500});
     if (ui::primary_button("gm.tables.approve") && form.submit(session::run(PriceTableApproved{id, comment}), "gm.tables.approved"))
         comment.clear();
-    ImGui::SameLine();
+    ui::beside_if_room(ui::button_width("gm.tables.reject"));
     if (ui::button("gm.tables.reject") && form.submit(session::run(PriceTableRejected{id, comment}), "gm.tables.rejected"))
         comment.clear();
     form.show_other_errors({"comment"});
@@ -152,7 +152,7 @@ void draw_stops() {
     ui::text_field("gm.stops.comment", comment, form.error("comment"), {.max_chars = 500});
     if (ui::primary_button("gm.stops.approve") && form.submit(session::run(ItemStopDecided{id, true, comment}), "gm.stops.approved"))
         comment.clear();
-    ImGui::SameLine();
+    ui::beside_if_room(ui::button_width("gm.stops.refuse"));
     if (ui::button("gm.stops.refuse") && form.submit(session::run(ItemStopDecided{id, false, comment}), "gm.stops.refused"))
         comment.clear();
     form.show_other_errors({"comment"});

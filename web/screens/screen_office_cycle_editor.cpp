@@ -126,7 +126,7 @@ void draw_row_editor(Editor& e) {
         if (row.billing == Billing::per_month && row.price.value > 0) {
             const std::int64_t suggested = suggested_break_even(row.monthly_cost, row.price);
             ui::label_value("office.editor.suggested", std::to_string(suggested));
-            ImGui::SameLine();
+            ui::beside_if_room(ui::button_width("office.editor.use_suggested"));
             if (ui::button("office.editor.use_suggested")) in.break_even = std::to_string(suggested);
         }
     }
@@ -200,7 +200,7 @@ void draw_table_editor(const std::string& table_id) {
     if (e.table_id != table_id || e.saved != t.def.rows) load(e, t);
 
     ui::heading("office.editor.heading");
-    ui::value_text(i18n::fill("office.editor.which", {std::to_string(t.def.year), std::to_string(t.def.version)}));
+    ui::value_text_wrapped(i18n::fill("office.editor.which", {std::to_string(t.def.year), std::to_string(t.def.version)}));
     draw_status(s, t);
 
     const std::uint64_t key = session::revision() * 4 + (i18n::current() == i18n::Lang::Zh ? 0 : 1);

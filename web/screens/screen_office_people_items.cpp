@@ -54,7 +54,7 @@ void draw_seed(const State& s) {
     std::size_t missing = 0;
     for (const auto& item : catalogue.value().items)
         if (!s.find_item(item.item_id)) ++missing;
-    ui::value_text(i18n::fill("people.seed_hint", {std::to_string(catalogue.value().items.size()), std::to_string(missing)}));
+    ui::value_text_wrapped(i18n::fill("people.seed_hint", {std::to_string(catalogue.value().items.size()), std::to_string(missing)}));
     form.show_other_errors({});
     if (ui::button_enabled_if("people.seed", missing > 0))
         form.submit(session::commit(seed_catalogue(session::context(), s, catalogue.value())), "people.seeded");

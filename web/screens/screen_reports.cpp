@@ -77,12 +77,12 @@ void draw_month_picker() {
                        {.placeholder_key = "reports.month_placeholder", .width = 8, .max_chars = 7})) {
         if (auto month = parse_year_month(choice.text)) choice.month = *month;
     }
-    ImGui::SameLine();
+    ui::beside_if_room(ui::button_width("reports.previous_month"));
     if (ui::button("reports.previous_month")) {
         choice.month = choice.month.prev();
         choice.text = to_string(choice.month);
     }
-    ImGui::SameLine();
+    ui::beside_if_room(ui::button_width("reports.next_month"));
     if (ui::button("reports.next_month")) {
         choice.month = choice.month.next();
         choice.text = to_string(choice.month);

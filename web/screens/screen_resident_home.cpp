@@ -36,7 +36,7 @@ const ResidentRecord* resident_header(App& app) {
     }
     const State& s = session::state();
     ui::value_text(choices::household_name(s, me->household_id));
-    ImGui::SameLine();
+    ui::beside_if_room(ui::button_width("resident.export_file"));
     if (ui::button("resident.export_file")) app.open_screen("exchange");
     return me;
 }
@@ -130,7 +130,7 @@ void draw_resident_home(App& app) {
             if (!table) {
                 ui::hint("resident.no_price_table");
             } else {
-                ui::value_text(i18n::fill("resident.table_version",
+                ui::value_text_wrapped(i18n::fill("resident.table_version",
                                           {std::to_string(table->def.year), std::to_string(table->def.version),
                                            to_string(date_at(s, table->published_ms))}));
             }

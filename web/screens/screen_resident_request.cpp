@@ -80,7 +80,7 @@ void draw_sign_up(const State& s, const ResidentRecord& me) {
     if (const auto* e = u.form.error("item_id")) ui::error_text(e->message());
     const std::string item_id = items.id(u.item);
     if (const PriceRow* row = current_price_row(s, item_id); row && (row->deposit.value > 0 || row->prepayment.value > 0))
-        ui::value_text(i18n::fill("resident.money_up_front", {i18n::money(row->deposit), i18n::money(row->prepayment)}));
+        ui::value_text_wrapped(i18n::fill("resident.money_up_front", {i18n::money(row->deposit), i18n::money(row->prepayment)}));
     const auto kinds = choices::labels<EntrustmentKind>();
     ui::combo_data("resident.kind", &u.kind, kinds);
     ui::text_field("resident.name", u.name, u.form.error("resident_name"));
@@ -154,7 +154,7 @@ void draw_stop(const State& s, const ResidentRecord& me) {
     ui::text_field("resident.stop_reason", reason, form.error("reason"),
                    {.placeholder_key = "resident.stop_reason_placeholder", .multiline = true, .max_chars = 500});
     if (const FormRecord* f = s.find_form(open.id(chosen)); f && (f->deposit_held().value > 0 || f->prepaid_balance().value > 0))
-        ui::value_text(i18n::fill("resident.stop_refund", {i18n::money(f->deposit_held()), i18n::money(f->prepaid_balance())}));
+        ui::value_text_wrapped(i18n::fill("resident.stop_refund", {i18n::money(f->deposit_held()), i18n::money(f->prepaid_balance())}));
     form.show_other_errors({"reason"});
     if (ui::primary_button("resident.stop_submit") &&
         form.submit(session::run(ServiceStopped{open.id(chosen), choices::value_at<StopReason>(reason_code), reason}),

@@ -105,7 +105,7 @@ void draw_create() {
     ui::text_field("setup.pin_again", f.pin_again, f.form.error("pin_again"),
                    {.password = true, .phone = true, .width = 8, .max_chars = 12});
     ui::checkbox("setup.seed_catalogue", &f.seed);
-    ui::value_text(i18n::fill("setup.seed_count", {std::to_string(catalogue_size())}));
+    ui::value_text_wrapped(i18n::fill("setup.seed_count", {std::to_string(catalogue_size())}));
     f.form.show_other_errors({"estate_id", "name_zh", "name_en", "founder_name", "actor", "pin", "pin_again"});
     if (f.working) {
         ui::hint("setup.working");

@@ -166,7 +166,7 @@ void draw_staff(const State& s) {
 // it for them), so choosing one's name is enough.
 void draw_resident_mode(const State& s, const DeviceRecord& device) {
     ui::heading("sign_in.resident_heading");
-    ui::value_text(i18n::fill("sign_in.resident_hint", {choices::household_name(s, device.household_id)}));
+    ui::value_text_wrapped(i18n::fill("sign_in.resident_hint", {choices::household_name(s, device.household_id)}));
     const HouseholdRecord* household = s.find_household(device.household_id);
     if (!household || household->residents.empty()) {
         ui::hint("sign_in.resident_none");
@@ -207,7 +207,7 @@ void draw_sign_in(App& app) {
         draw_resident_mode(s, *device);
         return;
     }
-    if (!device) ui::value_text(i18n::fill("sign_in.unknown_device", {session::device_id()}));
+    if (!device) ui::value_text_wrapped(i18n::fill("sign_in.unknown_device", {session::device_id()}));
     draw_staff(s);
 }
 

@@ -14,6 +14,7 @@
 // ("2024-03-05", "2024-03") as yyyymmdd numbers.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -39,6 +40,7 @@ public:
     std::string_view cell(int row, int column, std::string& scratch) const override;
     std::int64_t number(int row, int column) const override;
     std::uint64_t version() const override { return version_; }
+    int footer_rows() const override { return int(std::min(table_.footer_rows, table_.rows.size())); }
 
 private:
     Table table_;

@@ -76,15 +76,17 @@ void DataTable::rebuild_if_needed(const TableSource& source) {
     seen_row_count_ = count;
     dirty_ = false;
 
+    // Totals stay out of the search and the sort, and go last.
+    const int body = count - std::clamp(source.footer_rows(), 0, count);
     std::string needle = query_;
     for (char& c : needle) c = fold(c);
     order_.clear();
     std::string scratch;
     if (needle.empty()) {
-        order_.resize(std::size_t(count));
+        order_.resize(std::size_t(body));
         std::iota(order_.begin(), order_.end(), 0);
     } else {
-        for (int row = 0; row < count; ++row) {
+        for (int row = 0; row < body; ++row) {
             for (int column = 0; column < int(columns_.size()); ++column) {
                 if (contains_folded(source.cell(row, column, scratch), needle)) {
                     order_.push_back(row);
@@ -113,6 +115,7 @@ void DataTable::rebuild_if_needed(const TableSource& source) {
             });
         }
     }
+    for (int row = body; row < count; ++row) order_.push_back(row);
     last_rebuild_ms_ = emscripten_get_now() - started;
 }
 
@@ -138,18 +141,17 @@ std::string DataTable::to_csv(const TableSource& source) {
 //-------------------------------------------------------------------------------------
 
 void DataTable::draw_toolbar(const TableSource& source, const TableOptions& options) {
-    if (options.searchable) {
-        if (search_field("table.search", query_, 14)) dirty_ = true;
-        ImGui::SameLine();
-    }
+    if (options.searchable && search_field("table.search", query_, 14)) dirty_ = true;
     rebuild_if_needed(source);
     const std::string shown = i18n::grouped(shown_rows());
     const std::string count = query_.empty() ? i18n::fill("table.rows", {shown})
                                              : i18n::fill("table.rows_found", {shown, i18n::grouped(source.row_count())});
+    // On a phone the count and the export button go to the next line rather than off screen.
+    if (options.searchable) beside_if_room(ImGui::CalcTextSize(count.c_str()).x);
     ImGui::AlignTextToFramePadding();
     value_text(count);
     if (options.export_filename) {
-        ImGui::SameLine();
+        beside_if_room(button_width("table.export_csv"));
         if (button("table.export_csv")) {
             platform::files::download(options.export_filename, to_csv(source), csv::kMimeType);
             status::show(i18n::fill("table.exported", {options.export_filename}), status::Kind::Success);

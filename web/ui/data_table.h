@@ -44,6 +44,8 @@ public:
     virtual std::int64_t number(int row, int column) const;
     // Must change whenever rows are added, removed or edited.
     virtual std::uint64_t version() const;
+    // The last rows are totals: always shown, below the others, whatever the sort or search.
+    virtual int footer_rows() const { return 0; }
 };
 
 // A TableSource of text cells that a screen rebuilds only when the event log or the

@@ -59,6 +59,14 @@ void value_text(std::string_view text) {
     if (test_hook::enabled()) test_hook::record_last_item(std::string(text).c_str(), "text");
 }
 
+void value_text_wrapped(std::string_view text) {
+    fonts::note_text(text);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
+    if (test_hook::enabled()) test_hook::record_last_item(std::string(text).c_str(), "text");
+}
+
 void label_value(const char* key, std::string_view value) {
     fonts::note_text(value);
     const char* label = i18n::tr(key);
@@ -69,14 +77,15 @@ void label_value(const char* key, std::string_view value) {
     if (test_hook::enabled()) test_hook::record_last_item(std::string(value).c_str(), "text");
 }
 
-namespace {
-
 void beside_if_room(float width, float spacing) {
+    const float gap = spacing < 0 ? ImGui::GetStyle().ItemSpacing.x : spacing;
     const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    if (ImGui::GetItemRectMax().x + spacing + width <= right_edge) ImGui::SameLine(0, spacing);
+    if (ImGui::GetItemRectMax().x + gap + width <= right_edge) ImGui::SameLine(0, gap);
 }
 
-}  // namespace
+float button_width(const char* key) {
+    return ImGui::CalcTextSize(i18n::tr(key)).x + ImGui::GetStyle().FramePadding.x * 2;
+}
 
 void label_value_beside(const char* key, std::string_view value, float spacing) {
     const float width = ImGui::CalcTextSize(i18n::tr(key)).x + ImGui::GetStyle().ItemSpacing.x +

@@ -34,12 +34,20 @@ void text_wrapped(const char* key);
 void hint(const char* key);
 // Data shown as is: a name, an address, an amount already formatted.
 void value_text(std::string_view text);
+// A sentence made from data (a filled-in message): wrapped at the window's or cell's edge,
+// so it never runs off a phone screen.
+void value_text_wrapped(std::string_view text);
 // "label: value" on one line, label from a key.
 void label_value(const char* key, std::string_view value);
 // A label_value (or a text()) beside the previous item, `spacing` apart, when the line has
 // room for it, else on the next line: summary lines that must not run off a phone screen.
 void label_value_beside(const char* key, std::string_view value, float spacing);
 void text_beside(const char* key, float spacing);
+// Places the next item, `width` wide, beside the previous one when the line has room for
+// it, else leaves it for the next line (spacing < 0: the style's item spacing).
+void beside_if_room(float width, float spacing = -1.0f);
+// The width button(key) will take.
+float button_width(const char* key);
 // An error message in red (already in the current language).
 void error_text(std::string_view message);
 

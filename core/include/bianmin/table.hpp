@@ -26,6 +26,8 @@ struct Table {
     std::vector<Column> columns;
     std::vector<std::vector<std::string>> rows;  // each row has columns.size() cells
     std::vector<std::string> notes_zh, notes_en;  // lines printed under the table
+    // The last rows are totals ("合计"): a screen keeps them last whatever the sort.
+    std::size_t footer_rows = 0;
 
     void add_row(std::vector<std::string> cells);  // asserts the cell count
     int column_index(std::string_view id) const;   // -1 when absent

@@ -166,6 +166,8 @@ export default function (test) {
     const ours = rows.slice(1).map(unguard).sort();
     const theirs = cli.slice(1).map(unguard).sort();
     for (let i = 0; i < theirs.length; i++) assertEqual(ours[i], theirs[i], `row ${i + 1} vs the CLI`);
+    // The table is sorted by its first column, but the total stays below the items.
+    assertEqual(rows[rows.length - 1][0], '合计', 'the last row of the sorted table');
     // Break-even tab: its own CSV, one row per item on the price table.
     await clickItem(page, '各项目保本情况', 'tab');
     await settle(page);

@@ -1,6 +1,6 @@
 // Every role's screens on the demo year, in Chinese and in English, on a desktop and on a
 // 390-px phone: no untranslated key, no Chinese interface text left on an English screen,
-// no text beyond the right edge of the screen; a screenshot of each (tests/artifacts/browser/screens-*)
+// no text beyond the right edge of the screen, no button or tab cut by it; a screenshot of each (tests/artifacts/browser/screens-*)
 // to look at. [issue 5: "screenshots of every role's main screen, in Chinese and English"]
 import { assert } from '../lib/assert.mjs';
 import { startAs } from '../lib/serving.mjs';
@@ -46,6 +46,10 @@ async function tour(page, open, size) {
         // Text that starts right of the screen cannot be read (tables scroll sideways instead).
         const outside = list.filter((i) => i.kind === 'text' && i.w > 0 && i.x > box.x + box.width + 1);
         if (outside.length) problems.push(`${where}: text beside the screen: ${outside.map((i) => i.label).join(', ')}`);
+        // A button or tab of the page itself (not of a table, which scrolls) must be whole.
+        const cut = list.filter((i) => (i.kind === 'button' || i.kind === 'tab') && i.window === 'Bianmin' &&
+          i.w > 0 && i.x + i.w > box.x + box.width + 1);
+        if (cut.length) problems.push(`${where}: cut at the right edge: ${cut.map((i) => `${i.kind}:${i.label}`).join(', ')}`);
         await snap(page, `screens-${size}-${lang}-${role}-${screen}`);
       }
     }
