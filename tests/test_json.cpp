@@ -163,6 +163,29 @@ TEST_CASE("[JSON] the events file: envelope, version, and the failing event's in
     CHECK_FALSE(read_events_array("[] []").ok());
 }
 
+TEST_CASE("[JSON] a refusal that quotes bytes of invalid UTF-8 still has messages in valid UTF-8 [issue 7]") {
+    // The parser's message quotes what it read last: here the bad bytes themselves.
+    auto refused = read_events_file(std::string(R"({"format":"bianmin-events","version":1,"events":[)") +
+                                    with(kOneEvent, "\"note\":\"\"", "\"note\":\"\xff\xfe\"") + "]}");
+    REQUIRE_FALSE(refused.ok());
+    const Error& error = refused.errors().front();
+    CHECK(error.code == "json.syntax");
+    CHECK(valid_utf8(error.message_zh) == error.message_zh);
+    CHECK(valid_utf8(error.message_en) == error.message_en);
+    CHECK(error.message_en.find("\xEF\xBF\xBD") != std::string::npos);  // U+FFFD where the bytes were
+    CHECK_NOTHROW((void)Json(error).dump());                             // dump() throws on invalid UTF-8
+
+    SUBCASE("valid_utf8 keeps well-formed text and replaces each bad byte") {
+        CHECK(valid_utf8("三栋 ok") == "三栋 ok");
+        CHECK(valid_utf8(std::string("a\xff") + "b") == "a\xEF\xBF\xBD" "b");
+        CHECK(valid_utf8("\xc0\xaf") == "\xEF\xBF\xBD\xEF\xBF\xBD");          // overlong "/"
+        CHECK(valid_utf8("\xed\xa0\x80") == "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // a surrogate
+        CHECK(valid_utf8("\xf4\x90\x80\x80").size() == 12);                     // above U+10FFFF
+        CHECK(valid_utf8("\xe4\xb8") == "\xEF\xBF\xBD\xEF\xBF\xBD");          // cut short
+        CHECK(valid_utf8("\xf0\x9f\x98\x80") == "\xf0\x9f\x98\x80");          // U+1F600 stays
+    }
+}
+
 TEST_CASE("[JSON] text that is not UTF-8 cannot enter an event through a command") {
     Event e = sample(BuildingAdded{"3", std::string("\xc3\x28")});
     CHECK(has(validate_event_text(e), "text.bad_utf8"));

@@ -309,11 +309,14 @@ Errors check_events(const Bundle& bundle) {
 
 }  // namespace
 
+std::optional<Error> check_bundle_size(std::uint64_t size, const ImportOptions& options) {
+    if (size <= options.max_bytes) return std::nullopt;
+    const std::string detail = std::to_string(size) + " > " + std::to_string(options.max_bytes) + " bytes";
+    return bundle_error("bundle.too_large", "", detail, detail);
+}
+
 Result<Bundle> read_bundle(std::string_view text, const ImportOptions& options) {
-    if (text.size() > options.max_bytes) {
-        std::string detail = std::to_string(text.size()) + " > " + std::to_string(options.max_bytes) + " bytes";
-        return bundle_error("bundle.too_large", "", detail, detail);
-    }
+    if (auto too_large = check_bundle_size(text.size(), options)) return *too_large;
     auto raw = split_envelope(text);
     if (!raw.ok()) return raw.errors();
     if (auto bad = check_format_and_version(raw.value())) return *bad;

@@ -5,7 +5,10 @@
 //
 //   check_malformed base DIR    writes DIR/store.json (the store: the first half of a
 //                               small demo estate) and DIR/valid.bundle (3 later events,
-//                               one of them money, sealed) — the input of make_malformed.py
+//                               one of them money, sealed) — the input of make_malformed.py —
+//                               and DIR/store.bundle, the same store as an office-full
+//                               bundle (a browser joins an estate only from a bundle: the
+//                               browser sample, tests/browser/specs/malformed_sample.spec.mjs)
 //   check_malformed check DIR   checks every case of DIR/manifest.jsonl; the last line is
 //                               "SUITE passed=N failed=M" (one per case, plus the sanity
 //                               checks that the valid bundle itself imports)
@@ -100,13 +103,15 @@ int write_base(const fs::path& dir) {
     const auto& world = fuzz::bundle_world();
     fs::create_directories(dir);
     std::ofstream(dir / "store.json", std::ios::binary) << write_events_file(world.held);
+    std::ofstream(dir / "store.bundle", std::ios::binary) << fuzz::office_bundle(world.held);
     // Three consecutive later events around the first money event.
     const auto money = std::find_if(world.later.begin(), world.later.end(), [](const Event& e) { return is_money_event(e.type()); });
     fuzz::require(money != world.later.end(), "the demo's later half has a money event");
     const auto first = money == world.later.begin() ? money : money - 1;
     fuzz::require(world.later.end() - first >= 3, "three events from the money event on");
     std::ofstream(dir / "valid.bundle", std::ios::binary) << fuzz::office_bundle({&*first, 3});
-    std::printf("wrote %s/store.json (%zu events) and valid.bundle (3 events)\n", dir.c_str(), world.held.size());
+    std::printf("wrote %s/store.json and store.bundle (%zu events each) and valid.bundle (3 events)\n", dir.c_str(),
+                world.held.size());
     return 0;
 }
 
@@ -139,6 +144,14 @@ void check_valid(const fs::path& dir, const Ledger& pristine, Tally& tally) {
     auto after = load_store(copy.string());
     tally.record(status == cli::kExitOk && after.ok() && after.value().size() == pristine.size() + 3,
                  "valid bundle (bianmin import)", "exit " + std::to_string(status) + ": " + err.str());
+
+    // The browser sample joins an estate from store.bundle: it must give exactly the store.
+    Ledger joined;
+    const MappedFile store_bundle((dir / "store.bundle").string());
+    auto join = import_bundle(joined, store_bundle.text(), cli::sha256_hex, options_for(256));
+    tally.record(join.ok() && store_digest(joined) == store_digest(pristine), "store.bundle holds the store's events",
+                 join.ok() ? std::to_string(joined.size()) + " events, the store has " + std::to_string(pristine.size())
+                           : codes_of(join.errors()));
 }
 
 void check_case(const Json& c, const fs::path& dir, Ledger& store, const std::string& pristine_digest,
@@ -163,6 +176,8 @@ void check_case(const Json& c, const fs::path& dir, Ledger& store, const std::st
         std::string why;
         if (!expected(e.code)) why = "refused with " + codes_of(result.errors()) + ", expected " + wanted;
         else if (!has_cjk(e.message_zh) || !has_latin(e.message_en)) why = "message not bilingual: " + e.message_zh + " / " + e.message_en;
+        else if (valid_utf8(e.message_zh) != e.message_zh || valid_utf8(e.message_en) != e.message_en)
+            why = "a message is not valid UTF-8 (it quotes the file's bytes)";
         else if (after != pristine_digest) why = "the store changed";
         tally.record(why.empty(), name + " (core)", why);
     }
@@ -181,6 +196,7 @@ void check_case(const Json& c, const fs::path& dir, Ledger& store, const std::st
     if (status != cli::kExitBadInput) why = "exit status " + std::to_string(status) + ", expected 1";
     else if (!named) why = "did not name " + wanted + ": " + said.substr(0, 300);
     else if (!has_cjk(said) || !has_latin(said)) why = "message not bilingual: " + said.substr(0, 300);
+    else if (valid_utf8(said) != said) why = "what the tool printed is not valid UTF-8";
     else if (file_digest(store_file) != before_file) why = "the events file changed";
     // One wrongly accepted case must not spoil the next ones: start them from the store.
     if (file_digest(store_file) != before_file) fs::copy_file(dir / "store.json", store_file, fs::copy_options::overwrite_existing);

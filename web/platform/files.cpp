@@ -11,6 +11,7 @@ extern "C" {
 void bm_js_files_install();
 void bm_js_open_file_picker(const char* accept, int multiple);
 void bm_js_download(const char* name, const char* mime, const char* data, int size);
+void bm_js_files_set_max_bytes(double max_bytes);
 }
 
 namespace bianmin::platform::files {
@@ -25,7 +26,10 @@ ImportHandlers& handlers() {
 
 void install() { bm_js_files_install(); }
 
-void set_import_handlers(ImportHandlers h) { handlers() = std::move(h); }
+void set_import_handlers(ImportHandlers h) {
+    bm_js_files_set_max_bytes(double(h.max_bytes));
+    handlers() = std::move(h);
+}
 
 void open_picker(const char* accept, bool multiple) {
     bm_js_open_file_picker(accept ? accept : "", multiple ? 1 : 0);
@@ -56,6 +60,14 @@ EMSCRIPTEN_KEEPALIVE void bm_file_progress(int, const char* name, double loaded,
     bianmin::platform::pacing::wake();
     using namespace bianmin::platform::files;
     if (handlers().on_progress) handlers().on_progress(name ? name : "", loaded, total);
+}
+
+EMSCRIPTEN_KEEPALIVE void bm_file_too_large(int, const char* name, double size) {
+    bianmin::platform::pacing::wake();
+    using namespace bianmin::platform::files;
+    const std::string file_name = name ? name : "";
+    if (handlers().on_too_large) handlers().on_too_large(file_name, std::uint64_t(size));
+    else if (handlers().on_failure) handlers().on_failure(file_name);
 }
 
 EMSCRIPTEN_KEEPALIVE void bm_file_failed(int, const char* name) {

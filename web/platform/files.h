@@ -6,6 +6,7 @@
 // bytes are outside input: whoever parses them must turn failures into readable errors.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,10 @@ struct ImportHandlers {
     // Bytes read so far and the file's size, while a large file is being read.
     std::function<void(const std::string& name, double loaded, double total)> on_progress;
     std::function<void(const std::string& name)> on_failure;  // the browser could not read it
+    // Files larger than this (0: no limit) are not read at all: on_too_large gets their size.
+    // A 1 GiB file dropped by mistake would otherwise be read whole into the page first.
+    std::uint64_t max_bytes = 0;
+    std::function<void(const std::string& name, std::uint64_t size)> on_too_large;
 };
 
 // Once at start-up: creates the hidden <input type=file> and accepts drops on the page.

@@ -6,6 +6,7 @@ mergeInto(LibraryManager.library, {
   $BianminFiles: {
     input: null,
     nextId: 1,
+    maxBytes: 0,  // larger files are refused by size, unread (0: no limit)
 
     withName: function (name, call) {
       var size = lengthBytesUTF8(name) + 1;
@@ -17,6 +18,10 @@ mergeInto(LibraryManager.library, {
 
     read: function (file) {
       var id = BianminFiles.nextId++;
+      if (BianminFiles.maxBytes > 0 && file.size > BianminFiles.maxBytes) {
+        BianminFiles.withName(file.name, function (namePtr) { _bm_file_too_large(id, namePtr, file.size); });
+        return;
+      }
       var reader = new FileReader();
       reader.onprogress = function (event) {
         if (!event.lengthComputable) return;
@@ -30,6 +35,10 @@ mergeInto(LibraryManager.library, {
       reader.onload = function () {
         var bytes = new Uint8Array(reader.result);
         var data = _malloc(Math.max(1, bytes.length));
+        if (!data) {  // no room in the app's memory: say so rather than write at address 0
+          BianminFiles.withName(file.name, function (namePtr) { _bm_file_failed(id, namePtr); });
+          return;
+        }
         HEAPU8.set(bytes, data);
         BianminFiles.withName(file.name, function (namePtr) {
           _bm_file_imported(id, namePtr, data, bytes.length);  // takes ownership of data
@@ -65,6 +74,11 @@ mergeInto(LibraryManager.library, {
         if (event.dataTransfer && event.dataTransfer.files) BianminFiles.readAll(event.dataTransfer.files);
       });
     },
+  },
+
+  bm_js_files_set_max_bytes__deps: ['$BianminFiles'],
+  bm_js_files_set_max_bytes: function (maxBytes) {
+    BianminFiles.maxBytes = maxBytes;
   },
 
   bm_js_files_install__deps: ['$BianminFiles', 'malloc', 'free'],

@@ -156,6 +156,15 @@ void listen_for_files() {
         state().file_name = name;
         fail_with_key("files.import_failed", "exchange.read_failed");
     };
+    // The core's own limit and message, before a byte is read.
+    handlers.max_bytes = ImportOptions{}.max_bytes;
+    handlers.on_too_large = [](const std::string& name, std::uint64_t size) {
+        if (state().busy()) return ui::status::show_key("exchange.busy", ui::status::Kind::Error);
+        ++generation();
+        state() = Progress{};
+        state().file_name = name;
+        fail_with(Errors{*check_bundle_size(size)});
+    };
     platform::files::set_import_handlers(std::move(handlers));
 }
 

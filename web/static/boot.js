@@ -142,6 +142,13 @@
         const ok = Module.ccall('bm_test_open_screen', 'number', ['string'], [id]) === 1;
         return ok ? afterFrames(2) : Promise.reject(new Error(`openScreen(${id}) refused`));
       },
+      // The last bundle import (web/runtime/test_import_outcome.cpp): { stage, fileName,
+      // errors: [{ code, field, zh, en, validUtf8 }], summary (when done) }.
+      importOutcome() {
+        const outcome = JSON.parse(Module.ccall('bm_test_import_outcome', 'string', [], []));
+        if (outcome === null) throw new Error('importOutcome refused (not in test mode)');
+        return outcome;
+      },
     },
   };
 })();

@@ -29,9 +29,12 @@ using Errors = std::vector<Error>;
 std::ostream& operator<<(std::ostream& os, const Error& error);
 std::ostream& operator<<(std::ostream& os, const Errors& errors);
 
-inline Error make_error(std::string code, std::string field, std::string zh, std::string en) {
-    return Error{std::move(code), std::move(field), std::move(zh), std::move(en)};
-}
+// Messages may quote the input (a JSON parser's "last read: ..."), which can be any bytes:
+// make_error keeps them valid UTF-8, each invalid byte shown as U+FFFD, so an Error can
+// always be drawn, printed and written to JSON.
+Error make_error(std::string code, std::string field, std::string zh, std::string en);
+// `text` with every byte that is not part of a well-formed UTF-8 sequence replaced by U+FFFD.
+std::string valid_utf8(std::string text);
 bool has_code(const Errors& errors, std::string_view code);
 // "code1, code2" — for logs and test messages.
 std::string codes_of(const Errors& errors);

@@ -149,6 +149,9 @@ struct ImportOptions {
 // estate_created of another estate, an implausible clock. Never throws. The digest is
 // NOT checked here.
 Result<Bundle> read_bundle(std::string_view text, const ImportOptions& options = {});
+// The size check of read_bundle on its own, for a reader that knows a file's size before
+// reading it (the browser does not read a file it would refuse): bundle.too_large or none.
+std::optional<Error> check_bundle_size(std::uint64_t size, const ImportOptions& options = {});
 // The checks each event type's command makes on the event's own fields, whatever the
 // store holds: money within 0..kMaxFen and above zero where an amount is taken (payment,
 // fee collected), the ids it creates or points at, required texts, numbers in their
