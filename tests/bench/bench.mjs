@@ -80,6 +80,9 @@ function browserRows(b) {
     id: 'B3', what: 'one edit → durable (session::run → IndexedDB complete)', unit: 'ms', values: b3 && b3.edits,
     peer: b3 && { what: 'bare 1-record tx', values: b3.bare }, showP99: true,
     goal: ratioAtMost(2, '≤ 2× peer'), error: missing('B3'),
+    note: b3 && b3.command && `of which the command itself (checks, ledger, hand-off to IndexedDB): ` +
+      `${format(stats(b3.command).median, 'ms')} median; frames the app drew while the write was under way: ` +
+      `${stats(b3.frames).median} median, ${Math.max(...b3.frames)} at most`,
   });
   const b4 = f.B4;
   figures.push({
