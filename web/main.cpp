@@ -36,6 +36,7 @@ namespace {
 GLFWwindow* g_window = nullptr;
 int g_max_texture_size = 2048;
 bool g_ready_signalled = false;
+bool g_background_fonts_requested = false;  // cjk-common.ttf, cjk-extra.ttf asked for
 int g_frames_drawn = 0;  // since the stored events were loaded (frame() draws nothing before)
 constexpr float kMaxFrameSeconds = 0.1f;  // ImGui's clock advances at most this per frame
 
@@ -110,6 +111,12 @@ void frame() {
 
     // Ready once the stored events are loaded and two frames are drawn with them: ImGui
     // lays out new windows and tab bars in their first frame and shows them in the next.
+    // The larger font files come in the frame after ready, never on the way there (text
+    // that needs them earlier asks for them at once: fonts::note_text).
+    if (g_ready_signalled && !g_background_fonts_requested) {
+        g_background_fonts_requested = true;
+        bianmin::ui::fonts::start_background_load();
+    }
     if (!g_ready_signalled && ++g_frames_drawn >= 2) {
         g_ready_signalled = true;
         bianmin::platform::signal_ready();

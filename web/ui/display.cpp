@@ -83,8 +83,6 @@ void begin_frame(const platform::CanvasMetrics& metrics) {
     if (ratio != s.styled_ratio || s.font_scale != s.styled_scale || touch != s.styled_touch) {
         restyle(s, ratio, touch);
     }
-    // The larger font file comes after the first frame is on screen, never before it.
-    if (s.frames == 1) fonts::start_background_load();
     ++s.frames;
 }
 

@@ -22,8 +22,9 @@ namespace bianmin::ui::fonts {
 // Takes latin.ttf and cjk.ttf from the page's assets. False (message on stderr) if missing.
 bool load_font_files();
 
-// Fetches cjk-common.ttf, then cjk-extra.ttf, in the background (after the first frame:
-// they must not delay it). Names drawn before cjk-common.ttf arrives are redrawn with it.
+// Fetches cjk-common.ttf, then cjk-extra.ttf, in the background: once the app is ready
+// (they must not delay its first interactive frame), or earlier when drawn text needs a
+// character the start font lacks. Names drawn before cjk-common.ttf arrives are redrawn.
 void start_background_load();
 
 // Rebuilds the atlas if the pixel size or the wanted characters changed since the last
