@@ -7,7 +7,7 @@ Run with Debian's /usr/bin/python3 (it has python3-fonttools). Writes:
              character found in the app's own sources and assets (--scan folders): all
              the first screens need, small enough for the 1.0 MB cold start
   cjk-common.ttf  the rest of GB2312 level 1 (3,755 common characters), for names and
-             other data. Fetched right after the first frame and merged whole into the atlas.
+             other data. Fetched once the app is ready (or earlier when text needs it) and merged whole into the atlas.
   cjk-extra.ttf  every other CJK character Droid Sans Fallback has (~24,000: the rest
              of GB2312 and GBK, CJK Extension A, compatibility ideographs). Fetched after
              cjk-common.ttf; the app takes glyphs from it only for rare characters that

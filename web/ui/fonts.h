@@ -2,7 +2,7 @@
 //
 // latin.ttf (DejaVu Sans subset) is the base font and cjk.ttf (Droid Sans Fallback: the
 // app's own characters and CJK punctuation) is merged into it; both come with the page,
-// before the first frame, and keep the cold start small. Right after the first frame
+// before the first frame, and keep the cold start small. Once the app is ready
 // cjk-common.ttf (the rest of GB2312 level 1, 3,755 common characters) is fetched and
 // merged whole; then cjk-extra.ttf (every other character Droid Sans Fallback has,
 // ~24,000) is fetched in the background. When text that is about to be
