@@ -85,7 +85,9 @@ void frame() {
     // drawing would be wasted, and it slows IndexedDB down (the reads share this thread).
     if (!bianmin::storage::loaded()) return;
     const auto metrics = bianmin::platform::canvas_metrics();
-    if (!bianmin::platform::pacing::should_draw(emscripten_get_now() / 1000.0, activity(metrics))) return;
+    if (!bianmin::platform::pacing::should_draw(emscripten_get_now() / 1000.0, activity(metrics),
+                                                bianmin::storage::pending() > 0))
+        return;
     bianmin::ui::display::begin_frame(metrics);  // font atlas, style and texture, between frames
     fit_canvas_to_window(metrics);
 
@@ -206,6 +208,11 @@ EMSCRIPTEN_KEEPALIVE int bm_pending() { return int(bianmin::storage::pending());
 
 // Frames drawn so far; bm_wake asks for frames now (window.bianmin.nextFrame()).
 EMSCRIPTEN_KEEPALIVE unsigned bm_frames_drawn() { return bianmin::platform::pacing::frames_drawn(); }
+// Input events ImGui has not taken yet: it takes at most one key or button change a frame,
+// so typed text reaches the fields over several frames after the browser delivered it.
+EMSCRIPTEN_KEEPALIVE int bm_input_pending() {
+    return ImGui::GetCurrentContext() ? ImGui::GetCurrentContext()->InputEventsQueue.Size : 0;
+}
 EMSCRIPTEN_KEEPALIVE void bm_wake() { bianmin::platform::pacing::wake(); }
 
 }  // extern "C"

@@ -82,7 +82,8 @@ function browserRows(b) {
     goal: ratioAtMost(2, '≤ 2× peer'), error: missing('B3'),
     note: b3 && b3.command && `of which the command itself (checks, ledger, hand-off to IndexedDB): ` +
       `${format(stats(b3.command).median, 'ms')} median; frames the app drew while the write was under way: ` +
-      `${stats(b3.frames).median} median, ${Math.max(...b3.frames)} at most`,
+      `${stats(b3.frames).median} median, ${Math.max(...b3.frames)} at most` +
+      (b3.frameMs ? `; main-thread time of those frames together: ${format(stats(b3.frameMs).median, 'ms')} median` : ''),
   });
   const b4 = f.B4;
   figures.push({

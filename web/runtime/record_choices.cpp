@@ -9,6 +9,7 @@
 #include "bianmin/registers.hpp"
 #include "imgui.h"
 #include "i18n/format.h"
+#include "runtime/session.h"
 #include "ui/fields.h"
 #include "ui/widgets.h"
 
@@ -65,33 +66,63 @@ std::string price_text(const PriceRow& row) {
     return i18n::money(row.price) + "/" + (zh ? row.unit_zh : row.unit_en);
 }
 
-Choices published_items(const State& s) {
-    Choices out;
-    const PriceTableRecord* table = current_price_table(s);
-    if (!table) return out;
-    for (const PriceRow& row : table->def.rows) {
-        const ItemRecord* item = s.find_item(row.item_id);
-        if (item && item->status == ItemStatus::stopped) continue;
-        out.add(row.item_id, item_name(s, row.item_id) + " " + price_text(row));
-    }
-    return out;
+namespace {
+
+// One list kept for the session's state at one revision, in one language.
+struct Kept {
+    bool valid = false;
+    std::uint64_t revision = 0;
+    i18n::Lang lang = i18n::Lang::Zh;
+    std::uint32_t roles = 0;
+    Choices choices;
+};
+
+template <typename Build>
+const Choices& kept(Kept& k, const State& s, std::uint32_t roles, Build build) {
+    const bool session_state = &s == &session::state();
+    if (k.valid && session_state && k.revision == session::revision() && k.lang == i18n::current() && k.roles == roles)
+        return k.choices;
+    k.choices = Choices{};
+    build(k.choices);
+    k.valid = session_state;  // another State has no revision to check against
+    k.revision = session::revision();
+    k.lang = i18n::current();
+    k.roles = roles;
+    return k.choices;
 }
 
-Choices households(const State& s) {
-    Choices out;
-    for (const auto& [id, h] : s.households) out.add(id, household_name(s, id));
-    return out;
+}  // namespace
+
+const Choices& published_items(const State& s) {
+    static Kept k;
+    return kept(k, s, 0, [&](Choices& out) {
+        const PriceTableRecord* table = current_price_table(s);
+        if (!table) return;
+        for (const PriceRow& row : table->def.rows) {
+            const ItemRecord* item = s.find_item(row.item_id);
+            if (item && item->status == ItemStatus::stopped) continue;
+            out.add(row.item_id, item_name(s, row.item_id) + " " + price_text(row));
+        }
+    });
 }
 
-Choices staff(const State& s, std::uint32_t roles) {
-    Choices out;
-    for (const auto& [id, person] : s.staff) {
-        if (!person.active) continue;
-        bool holds = roles == 0;
-        for (Role r : person.roles) holds = holds || (roles & role_bit(r)) != 0;
-        if (holds) out.add(id, person.name);
-    }
-    return out;
+const Choices& households(const State& s) {
+    static Kept k;
+    return kept(k, s, 0, [&](Choices& out) {
+        for (const auto& [id, h] : s.households) out.add(id, household_name(s, id));
+    });
+}
+
+const Choices& staff(const State& s, std::uint32_t roles) {
+    static std::map<std::uint32_t, Kept> by_roles;  // a screen may hold two lists at once
+    return kept(by_roles[roles], s, roles, [&](Choices& out) {
+        for (const auto& [id, person] : s.staff) {
+            if (!person.active) continue;
+            bool holds = roles == 0;
+            for (Role r : person.roles) holds = holds || (roles & role_bit(r)) != 0;
+            if (holds) out.add(id, person.name);
+        }
+    });
 }
 
 Choices forms_of(const State& s, const std::string& household_id, bool open_only) {

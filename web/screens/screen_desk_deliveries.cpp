@@ -77,7 +77,7 @@ void draw_log(const State& s) {
     static std::string quantity = "1", note;
     static session::Form form;
     ui::heading("desk.log_heading");
-    const auto households = choices::households(s);
+    const auto& households = choices::households(s);
     int h = std::max(0, households.index_of(g_delivery_household));
     choices::pick("desk.log_household", h, households);
     g_delivery_household = households.id(h);

@@ -39,7 +39,7 @@ constexpr const char* kRatingKeys[] = {"resident.sat_1", "resident.sat_2", "resi
 choices::Choices optional_households(const State& s) {
     choices::Choices out;
     out.add("", i18n::tr("desk.none"));
-    const auto all = choices::households(s);
+    const auto& all = choices::households(s);
     for (int i = 0; i < all.size(); ++i) out.add(all.ids[std::size_t(i)], all.labels[std::size_t(i)]);
     return out;
 }
@@ -130,7 +130,7 @@ void draw_record_complaint(const State& s) {
     static std::string text;
     static session::Form form;
     ui::heading("desk.complaint_heading");
-    const auto households = choices::households(s);
+    const auto& households = choices::households(s);
     choices::pick("desk.complaint_household", household, households);
     if (const auto* e = form.error("household_id")) ui::error_text(e->message());
     const auto items = optional_items(s);
@@ -174,7 +174,7 @@ void draw_complaints(const State& s) {
     ui::value_text(household_label(s, c.def.household_id) + " · " + c.def.text + " · " + choices::label(c.status));
     if (c.status == ComplaintStatus::recorded || c.status == ComplaintStatus::assigned) {
         if (my_role() == Role::office_manager) {
-            const auto staff = choices::staff(s, role_bit(Role::front_desk) | role_bit(Role::service_worker) |
+            const auto& staff = choices::staff(s, role_bit(Role::front_desk) | role_bit(Role::service_worker) |
                                                      role_bit(Role::office_manager));
             choices::pick("desk.complaint_assignee", assignee, staff);
             if (ui::button("desk.complaint_assign"))

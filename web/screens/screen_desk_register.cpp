@@ -30,7 +30,7 @@ std::string& g_household = choices::current_household();
 
 
 bool pick_household(const char* key, const State& s) {
-    const auto list = choices::households(s);
+    const auto& list = choices::households(s);
     int index = std::max(0, list.index_of(g_household));
     const bool changed = choices::pick(key, index, list);
     g_household = list.id(index);
@@ -109,7 +109,7 @@ void draw_entrustment(const State& s) {
         f.name = r ? r->name : "";
         f.phone = r && !r->phone.empty() ? r->phone : h ? h->phone : "";
     }
-    const auto items = choices::published_items(s);
+    const auto& items = choices::published_items(s);
     choices::pick("desk.form_item", f.item, items);
     if (const auto* e = f.form.error("item_id")) ui::error_text(e->message());
     const std::string item_id = items.id(f.item);

@@ -29,8 +29,9 @@ std::string g_request;  // the request chosen in the table
 // [SECTION] Summary
 //-------------------------------------------------------------------------------------
 
-void draw_summary(const State& s, const std::string& me) {
-    const std::int64_t now = session::now_ms();
+// The day's figures walk every request and delivery of the estate: worked out again when
+// the state, the person, the language or the minute changes, not in every frame.
+std::string summary_text(const State& s, const std::string& me, std::int64_t now) {
     const LocalDate today = date_at(s, now);
     std::int64_t open = 0, mine = 0, delivered_today = 0, unconfirmed = 0;
     for (const auto& [id, r] : s.requests) {
@@ -43,10 +44,23 @@ void draw_summary(const State& s, const std::string& me) {
         if (date_at(s, d.ms) == today) ++delivered_today;
         if (!d.confirmed()) ++unconfirmed;
     }
-    ui::value_text_wrapped(i18n::fill("desk.today_summary",
-                              {to_string(today), std::to_string(open), std::to_string(overdue_requests(s, now).size()),
-                               std::to_string(mine), std::to_string(delivered_today), std::to_string(unconfirmed),
-                               std::to_string(return_visits_due(s, now).size())}));
+    return i18n::fill("desk.today_summary",
+                      {to_string(today), std::to_string(open), std::to_string(overdue_requests(s, now).size()),
+                       std::to_string(mine), std::to_string(delivered_today), std::to_string(unconfirmed),
+                       std::to_string(return_visits_due(s, now).size())});
+}
+
+void draw_summary(const State& s, const std::string& me) {
+    static std::string text, for_person;
+    static std::uint64_t key = 0;
+    const std::int64_t now = session::now_ms();
+    const std::uint64_t now_key = ui::core_table_key({session::revision(), std::uint64_t(now / 60000)});  // and language
+    if (text.empty() || key != now_key || for_person != me) {
+        text = summary_text(s, me, now);
+        key = now_key;
+        for_person = me;
+    }
+    ui::value_text_wrapped(text);
 }
 
 //-------------------------------------------------------------------------------------
@@ -101,7 +115,7 @@ void draw_hand_on(const State& s, const std::string& me) {
     ui::label_value("desk.due", choices::when(s, r.def.due_ms));
     if (r.owner.empty() && ui::primary_button("desk.take_submit"))
         form.submit(session::run(RequestHandedOn{g_request, me, ""}), "desk.request_taken");
-    const auto staff = choices::staff(s, role_bit(Role::front_desk) | role_bit(Role::service_worker) |
+    const auto& staff = choices::staff(s, role_bit(Role::front_desk) | role_bit(Role::service_worker) |
                                              role_bit(Role::office_manager));
     choices::pick("desk.hand_to", to, staff);
     if (const auto* e = form.error("to_person")) ui::error_text(e->message());
@@ -121,10 +135,10 @@ void draw_new_request(const State& s) {
     static std::string detail;
     static session::Form form;
     ui::heading("desk.new_request_heading");
-    const auto households = choices::households(s);
+    const auto& households = choices::households(s);
     choices::pick("desk.request_household", household, households);
     if (const auto* e = form.error("household_id")) ui::error_text(e->message());
-    const auto items = choices::published_items(s);
+    const auto& items = choices::published_items(s);
     choices::pick("desk.request_item", item, items);
     if (const auto* e = form.error("item_id")) ui::error_text(e->message());
     const auto channels = choices::labels<RequestChannel>();

@@ -134,7 +134,7 @@ void draw_export(const State& s, bool resident_device) {
                 else ui::value_text_wrapped(i18n::fill("exchange.seen_known", {std::to_string(held)}));
             }
         } else if (request.kind == BundleKind::resident) {
-            const auto households = choices::households(s);
+            const auto& households = choices::households(s);
             if (households.empty()) {
                 ui::hint("exchange.no_households");
                 ready = false;

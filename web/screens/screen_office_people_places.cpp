@@ -103,7 +103,7 @@ void draw_register_device(const State& s) {
     const DeviceKind chosen_kind = choices::value_at<DeviceKind>(kind);
     std::string household_id;
     if (chosen_kind == DeviceKind::resident) {
-        const auto households = choices::households(s);
+        const auto& households = choices::households(s);
         choices::pick("people.device_household", household, households);
         household_id = households.id(household);
         if (const auto* e = form.error("household_id")) ui::error_text(e->message());

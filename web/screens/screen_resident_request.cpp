@@ -36,7 +36,7 @@ struct AskState {
 void draw_ask(const State& s, const ResidentRecord& me) {
     static AskState a;
     ui::heading("resident.ask_heading");
-    const auto items = choices::published_items(s);
+    const auto& items = choices::published_items(s);
     choices::pick("resident.ask_item", a.item, items);
     if (const auto* e = a.form.error("item_id")) ui::error_text(e->message());
     ui::text_field("resident.detail", a.detail, a.form.error("detail"),
@@ -75,7 +75,7 @@ void draw_sign_up(const State& s, const ResidentRecord& me) {
     }
     ui::heading("resident.signup_heading");
     ui::hint("resident.signup_hint");
-    const auto items = choices::published_items(s);
+    const auto& items = choices::published_items(s);
     choices::pick("resident.signup_item", u.item, items);
     if (const auto* e = u.form.error("item_id")) ui::error_text(e->message());
     const std::string item_id = items.id(u.item);

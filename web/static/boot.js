@@ -109,6 +109,8 @@
       },
     },
     pending() { return Module.ccall('bm_pending', 'number', [], []); },
+    // Input events (keys, clicks) the app has received but not yet handled.
+    inputPending() { return Module.ccall('bm_input_pending', 'number', [], []); },
     session() { return JSON.parse(Module.ccall('bm_session_json', 'string', [], [])); },
     lang() { return Module.ccall('bm_lang', 'string', [], []); },
     // Resolves to true once a frame in the new language has been drawn.

@@ -131,19 +131,23 @@ const EDITS = async ({ samples }) => {
     channel.port2.postMessage(0);
   });
   // Besides the whole time: the synchronous part (command checks, ledger, hand-off to
-  // IndexedDB) and the frames the app drew while the write was under way.
-  const times = [], command = [], frames = [];
+  // IndexedDB), the frames the app drew while the write was under way and the main-thread
+  // time of those frames (requestAnimationFrame callbacks, timed by INIT_SCRIPT).
+  const times = [], command = [], frames = [], frameMs = [];
   const drawn = () => window.Module.ccall('bm_frames_drawn', 'number', [], []);
   for (let i = 0; i < samples; i++) {
     const framesBefore = drawn();
+    window.__frames = [];
     const started = performance.now();
     if (window.Module.ccall('bm_bench_edit', 'number', [], []) !== 1) throw new Error('bm_bench_edit: the command was refused');
     command.push(performance.now() - started);
     while (window.bianmin.pending() > 0) await nextTask();
     times.push(performance.now() - started);
     frames.push(drawn() - framesBefore);
+    frameMs.push(window.__frames.reduce((sum, ms) => sum + ms, 0));
+    window.__frames = null;
   }
-  return { times, command, frames };
+  return { times, command, frames, frameMs };
 };
 
 const BARE_TRANSACTIONS = async ({ samples }) => {
@@ -281,7 +285,7 @@ export async function browserFigures(options) {
     await attempt('B3', async () => {
       const edits = await page.evaluate(EDITS, { samples: options.samples });
       const bare = await page.evaluate(BARE_TRANSACTIONS, { samples: options.samples });
-      out.B3 = { edits: edits.times, command: edits.command, frames: edits.frames, bare };
+      out.B3 = { edits: edits.times, command: edits.command, frames: edits.frames, frameMs: edits.frameMs, bare };
     });
 
     // B4: the busiest table screen while scrolling, vs the bare 200k-row table page.

@@ -11,9 +11,13 @@ export async function openGallery(open, section = 'fields', extra = '', page = n
   if (page) await settle(page);
 }
 
-// Waits until two frames in a row lay out the same items in the same places: banners that
-// appear just after start (e.g. about storage) move everything below them. The comparison
-// runs inside the page, one app frame apart, so it costs one round trip, not two per frame.
+// Waits until the app has handled every input event it was sent and two frames in a row
+// lay out the same items in the same places: banners that appear just after start (e.g.
+// about storage) move everything below them, and ImGui takes typed keys one a frame, so
+// on a busy machine text typed a moment ago may still be arriving — with it a field's
+// "invalid" line that comes and goes and moves the fields below (a click aimed from the
+// layout of that moment landed between two fields). The comparison runs inside the page,
+// one app frame apart, so it costs one round trip, not two per frame.
 export async function settle(page, timeoutMs = 5000) {
   await page.evaluate(async (ms) => {
     const layout = () => JSON.stringify(window.bianmin.ui.items().map((i) => [i.label, Math.round(i.x), Math.round(i.y)]));
@@ -22,7 +26,7 @@ export async function settle(page, timeoutMs = 5000) {
     while (performance.now() < deadline) {
       await window.bianmin.drawnFrame();
       const now = layout();
-      if (now === previous) return;
+      if (now === previous && window.bianmin.inputPending() === 0) return;
       previous = now;
     }
   }, timeoutMs);
@@ -71,12 +75,21 @@ export async function clickItem(page, label, kind) {
   return it;
 }
 
+// At least one more frame drawn, and every input event the app was sent handled by then.
+export function inputHandled(page, timeoutMs = 5000) {
+  return page.evaluate(async (ms) => {
+    const deadline = performance.now() + ms;
+    do await window.bianmin.drawnFrame();
+    while (window.bianmin.inputPending() > 0 && performance.now() < deadline);
+  }, timeoutMs);
+}
+
 // Hover first, as a hand does: ImGui lets items that allow overlap (tabs, table rows) take
 // a click only if they were hovered in the frame before. Then press and release, and wait
 // until ImGui has taken both (one frame each).
 export async function clickAt(page, { x, y }) {
   await page.mouse.move(x, y);
-  await frame(page);
+  await inputHandled(page);
   await page.mouse.down();
   await page.mouse.up();
   await nextFrame(page);
