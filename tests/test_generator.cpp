@@ -37,7 +37,7 @@ std::int64_t last_ms() { return small_estate().back().hlc.wall_ms; }
 
 }  // namespace
 
-TEST_CASE("the same seed gives a byte-identical file, and another seed a different estate") {
+TEST_CASE("[generator] the same seed gives a byte-identical file, and another seed a different estate") {
     const std::string first = write_generated(small_estate());
     auto again = generate_estate(EstateSize::small, 1);
     REQUIRE(again.ok());
@@ -52,7 +52,7 @@ TEST_CASE("the same seed gives a byte-identical file, and another seed a differe
 // one fixed order, or the same seed gives another estate on each compiler (suite
 // 25-generator-same-everywhere compares the two builds' files). A twin generator with the
 // same seed draws the values here one statement at a time, in the documented order.
-TEST_CASE("the generator's helpers draw their random values in one fixed order, whatever the compiler") {
+TEST_CASE("[generator] the generator's helpers draw their random values in one fixed order, whatever the compiler") {
     gen::Random rng(42), twin(42);
     SUBCASE("a person's name: the surname, then the given name") {
         for (int i = 0; i < 50; ++i) {
@@ -93,14 +93,14 @@ TEST_CASE("the generator's helpers draw their random values in one fixed order, 
     }
 }
 
-TEST_CASE("the generated file reads back as the same events, in total order") {
+TEST_CASE("[generator] the generated file reads back as the same events, in total order") {
     auto read = read_events_file(write_generated(small_estate()));
     REQUIRE(read.ok());
     CHECK(read.value() == small_estate());
     CHECK(std::is_sorted(small_estate().begin(), small_estate().end(), event_before));
 }
 
-TEST_CASE("the small estate is a few hundred households over thirteen months of work") {
+TEST_CASE("[generator] the small estate is a few hundred households over thirteen months of work") {
     const State& s = small_state();
     CHECK(s.households.size() == 200);
     CHECK(small_estate().size() > 5'000);
@@ -111,7 +111,7 @@ TEST_CASE("the small estate is a few hundred households over thirteen months of 
     CHECK(last.month == 1);
 }
 
-TEST_CASE("every command the generator made was valid: the projection lists no anomalies and no conflicts left open") {
+TEST_CASE("[generator] every command the generator made was valid: the projection lists no anomalies and no conflicts left open") {
     const State& s = small_state();
     for (const auto& a : s.anomalies) FAIL_CHECK(a);
     CHECK(s.anomalies.empty());
@@ -122,7 +122,7 @@ TEST_CASE("every command the generator made was valid: the projection lists no a
         for (const auto& edit : s.fields.at(key).edits) CHECK(edit.hlc.wall_ms > last_ms() - 5 * kMsPerDay);
 }
 
-TEST_CASE("every kind of event the office records occurs in the small estate") {
+TEST_CASE("[generator] every kind of event the office records occurs in the small estate") {
     std::set<EventType> seen;
     for (const auto& e : small_estate()) seen.insert(e.type());
     for (std::size_t t = 0; t < kEventTypeCount; ++t) {
@@ -131,7 +131,7 @@ TEST_CASE("every kind of event the office records occurs in the small estate") {
     }
 }
 
-TEST_CASE("the log comes from several devices: office PC, cashier PC, staff tablets, residents' phones") {
+TEST_CASE("[generator] the log comes from several devices: office PC, cashier PC, staff tablets, residents' phones") {
     const State& s = small_state();
     std::map<DeviceKind, int> kinds;
     for (const auto& [id, d] : s.devices) kinds[d.kind] += 1;
@@ -152,7 +152,7 @@ TEST_CASE("the log comes from several devices: office PC, cashier PC, staff tabl
     }
 }
 
-TEST_CASE("[1-4.4] every household is in a building and a room, with named residents and mobile phones") {
+TEST_CASE("[generator][1-4.4] every household is in a building and a room, with named residents and mobile phones") {
     const State& s = small_state();
     for (const auto& [record_id, h] : s.households) {
         const std::string& id = record_id;
@@ -171,7 +171,7 @@ TEST_CASE("[1-4.4] every household is in a building and a room, with named resid
     }
 }
 
-TEST_CASE("[3-7] money adds up: the monthly income reports total the income of every money entry") {
+TEST_CASE("[generator][3-7] money adds up: the monthly income reports total the income of every money entry") {
     const State& s = small_state();
     Fen ledger;
     for (const auto& m : s.money) ledger += m.income;
@@ -184,7 +184,7 @@ TEST_CASE("[3-7] money adds up: the monthly income reports total the income of e
     CHECK(ledger.value > 0);
 }
 
-TEST_CASE("[1-4.8] cash collected at the door reconciles per staff member with what finance received") {
+TEST_CASE("[generator][1-4.8] cash collected at the door reconciles per staff member with what finance received") {
     const State& s = small_state();
     std::int64_t collected = 0;
     for (const auto& c : staff_cash(s, last_ms())) {
@@ -196,7 +196,7 @@ TEST_CASE("[1-4.8] cash collected at the door reconciles per staff member with w
     CHECK(s.handovers.size() > 10);
 }
 
-TEST_CASE("[1-4.1, 1-4.2] every price table is decided by someone who did not draft it, and only approved tables are published") {
+TEST_CASE("[generator][1-4.1, 1-4.2] every price table is decided by someone who did not draft it, and only approved tables are published") {
     const State& s = small_state();
     int published = 0, rejected = 0;
     for (const auto& [record_id, t] : s.price_tables) {
@@ -215,7 +215,7 @@ TEST_CASE("[1-4.1, 1-4.2] every price table is decided by someone who did not dr
     CHECK(rejected >= 1);   // the second year's draft was sent back once
 }
 
-TEST_CASE("[3-4.3.1, 3-4.3.2] deliveries are made on signed forms, after the deposit, and confirmed by the resident") {
+TEST_CASE("[generator][3-4.3.1, 3-4.3.2] deliveries are made on signed forms, after the deposit, and confirmed by the resident") {
     const State& s = small_state();
     std::size_t confirmed = 0, on_forms = 0;
     for (const auto& [record_id, d] : s.deliveries) {
@@ -236,7 +236,7 @@ TEST_CASE("[3-4.3.1, 3-4.3.2] deliveries are made on signed forms, after the dep
     CHECK(strokes > s.forms.size());
 }
 
-TEST_CASE("[1-4.12] services stop with a reason, and held deposits are settled") {
+TEST_CASE("[generator][1-4.12] services stop with a reason, and held deposits are settled") {
     const State& s = small_state();
     int stopped = 0;
     for (const auto& [id, f] : s.forms) {
@@ -251,7 +251,7 @@ TEST_CASE("[1-4.12] services stop with a reason, and held deposits are settled")
     CHECK(reversals);
 }
 
-TEST_CASE("[1-4.11, 3-4.5.2] complaints are assigned, answered and mostly closed; some were heard on return visits") {
+TEST_CASE("[generator][1-4.11, 3-4.5.2] complaints are assigned, answered and mostly closed; some were heard on return visits") {
     const State& s = small_state();
     int closed = 0, from_visits = 0;
     for (const auto& [record_id, c] : s.complaints) {
@@ -272,7 +272,7 @@ TEST_CASE("[1-4.11, 3-4.5.2] complaints are assigned, answered and mostly closed
     CHECK(from_visits >= 1);
 }
 
-TEST_CASE("[2-3.2] a province-level violation bars the worker from a rating of competent that year") {
+TEST_CASE("[generator][2-3.2] a province-level violation bars the worker from a rating of competent that year") {
     const State& s = small_state();
     bool found = false;
     for (const auto& [id, v] : s.violations) {
@@ -286,7 +286,7 @@ TEST_CASE("[2-3.2] a province-level violation bars the worker from a rating of c
     CHECK(found);
 }
 
-TEST_CASE("[2-2.3, 2-2.4] window staff sign in and out on working days, and leave is asked in advance") {
+TEST_CASE("[generator][2-2.3, 2-2.4] window staff sign in and out on working days, and leave is asked in advance") {
     const State& s = small_state();
     std::int64_t days = 0, complete = 0;
     for (const auto& [person, by_day] : s.attendance)
@@ -299,7 +299,7 @@ TEST_CASE("[2-2.3, 2-2.4] window staff sign in and out on working days, and leav
     for (const auto& [id, leave] : s.leaves) CHECK(leave.def.from_ms >= leave.requested_ms - 5 * kMsPerMinute);
 }
 
-TEST_CASE("a smaller profile (three months, fifty households) is still valid") {
+TEST_CASE("[generator] a smaller profile (three months, fifty households) is still valid") {
     EstateProfile p = estate_profile(EstateSize::small);
     p.months = 3;
     p.households = 50;
@@ -311,7 +311,7 @@ TEST_CASE("a smaller profile (three months, fifty households) is still valid") {
     CHECK(current_price_table(s) != nullptr);
 }
 
-TEST_CASE("the sizes are named small and full") {
+TEST_CASE("[generator] the sizes are named small and full") {
     CHECK(estate_size_from_string("small") == EstateSize::small);
     CHECK(estate_size_from_string("full") == EstateSize::full);
     CHECK_FALSE(estate_size_from_string("medium").has_value());
