@@ -106,7 +106,9 @@ void frame() {
     int fb_width = 0, fb_height = 0;
     glfwGetFramebufferSize(g_window, &fb_width, &fb_height);
     glViewport(0, 0, fb_width, fb_height);
-    glClearColor(0.95f, 0.96f, 0.97f, 1.0f);
+    // The main window draws no background of its own (app.cpp): the clear is its background.
+    const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(background.x, background.y, background.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     bianmin::test_hook::end_frame();

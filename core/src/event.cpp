@@ -36,6 +36,17 @@ static_assert(event_type_of<PinSet>() == EventType::pin_set);
 
 }  // namespace
 
+// The one place the variant's special members are instantiated (see event.hpp).
+Payload::Payload() = default;
+Payload::Payload(const Payload&) = default;
+Payload::Payload(Payload&&) noexcept = default;
+Payload& Payload::operator=(const Payload&) = default;
+Payload& Payload::operator=(Payload&&) noexcept = default;
+Payload::~Payload() = default;
+bool operator==(const Payload& a, const Payload& b) {
+    return static_cast<const PayloadVariant&>(a) == static_cast<const PayloadVariant&>(b);
+}
+
 std::string_view to_string(EventType type) {
     auto index = std::size_t(type);
     return index < kEventTypeNames.size() ? kEventTypeNames[index] : std::string_view("?");

@@ -23,7 +23,7 @@ using PayloadParser = Payload (*)(const Json&);
 
 template <std::size_t I>
 Payload parse_payload(const Json& j) {
-    std::variant_alternative_t<I, Payload> value;
+    std::variant_alternative_t<I, PayloadVariant> value;
     from_json(j, value);
     return Payload(std::in_place_index<I>, std::move(value));
 }
