@@ -123,6 +123,33 @@ TEST_CASE("[Shape] adding the same events twice changes nothing; an id reused wi
     CHECK(has(w.ledger.add({bad}).rejected, "event.bad_id"));
 }
 
+TEST_CASE("[Shape] a command takes a sequence number at or above the context's minimum, never one its store used [issue 4]") {
+    World w;
+    w.ready();
+    const std::uint64_t next = w.state().next_seq("office");
+    SUBCASE("without a minimum the device's next number follows the state") {
+        auto made = execute(w.office.context(OM), w.state(), SignedIn{""});
+        REQUIRE(made.ok());
+        CHECK(made.value().front().id.seq == next);
+    }
+    SUBCASE("a store that holds numbers the state does not: the command skips them") {
+        CommandContext ctx = w.office.context(OM);
+        ctx.min_seq = next + 7;
+        auto made = execute_all(ctx, w.state(), {SignedIn{""}, SignedOut{}});
+        REQUIRE(made.ok());
+        REQUIRE(made.value().size() == 2);
+        CHECK(made.value()[0].id.seq == next + 7);
+        CHECK(made.value()[1].id.seq == next + 8);
+        CHECK(w.ledger.add(made.value()).rejected.empty());
+        CHECK(w.state().next_seq("office") == next + 9);
+    }
+    SUBCASE("a minimum below the state's next number changes nothing") {
+        CommandContext ctx = w.office.context(OM);
+        ctx.min_seq = 1;
+        CHECK(first_seq(ctx, w.state()) == next);
+    }
+}
+
 TEST_CASE("[Shape] the version vector and the gaps of each device, for sync") {
     World w;
     w.ready();

@@ -7,6 +7,8 @@
 // [SECTION] Desk
 #include "bianmin/commands.hpp"
 
+#include <algorithm>
+
 #include <cassert>
 
 #include "bianmin/authorize.hpp"
@@ -127,6 +129,10 @@ std::string generated_id(std::string_view prefix, const EventId& id) {
 // [SECTION] execute
 //-----------------------------------------------------------------------------
 
+std::uint64_t first_seq(const CommandContext& ctx, const State& state) {
+    return std::max(state.next_seq(ctx.device), ctx.min_seq);
+}
+
 Result<std::vector<Event>> execute_all(const CommandContext& ctx, const State& state, std::vector<Payload> proposed) {
     assert(ctx.clock && "CommandContext needs a clock");
     if (proposed.empty())
@@ -139,7 +145,7 @@ Result<std::vector<Event>> execute_all(const CommandContext& ctx, const State& s
     // A command is made after everything its device knows: its events must sort after
     // every event in the state, whatever the wall clocks say (the HLC's causality).
     if (state.has_last) ctx.clock->observe(state.last_hlc);
-    std::uint64_t seq = state.next_seq(ctx.device);
+    std::uint64_t seq = first_seq(ctx, state);
     for (auto& payload : proposed) {
         Event e{EventId{ctx.device, seq++}, ctx.clock->tick(), ctx.actor, std::move(payload)};
         complete(*current, e);
@@ -178,7 +184,7 @@ Result<std::vector<Event>> seed_catalogue(const CommandContext& ctx, const State
 Result<std::vector<Event>> record_return_visit(const CommandContext& ctx, const State& state,
                                                ReturnVisitRecorded visit, const std::string& complaint_text) {
     if (complaint_text.empty()) return execute(ctx, state, std::move(visit));
-    std::uint64_t seq = state.next_seq(ctx.device);
+    std::uint64_t seq = first_seq(ctx, state);
     std::string complaint_id = generated_id("CP", EventId{ctx.device, seq});
     if (visit.visit_id.empty()) visit.visit_id = generated_id("VS", EventId{ctx.device, seq + 1});
     ComplaintRecorded complaint;

@@ -164,7 +164,10 @@ Error not_signed_in_error() {
 
 CommandContext context() {
     Page& p = page();
-    return CommandContext{p.actor.value_or(Actor{}), storage::device_id(), &p.clock};
+    // min_seq: the store refuses a sequence number it has already used (storage::append);
+    // one it holds but the Ledger does not (a record kept aside on load) is skipped rather
+    // than reused, so the edit is saved instead of staying only in memory.
+    return CommandContext{p.actor.value_or(Actor{}), storage::device_id(), &p.clock, storage::next_seq()};
 }
 
 Result<std::vector<Event>> commit(Result<std::vector<Event>> result) {
@@ -175,8 +178,9 @@ Result<std::vector<Event>> commit(Result<std::vector<Event>> result) {
     const auto added = p.ledger->add(events);
     if (!added.rejected.empty()) return added.rejected;
     for (const auto& event : events) {
-        // The storage refuses only when the tab lost the right to write since writable():
-        // the event stays in memory and the banner says saving stopped.
+        // The storage refuses only when the tab lost the right to write since writable()
+        // (context() keeps the sequence numbers above what it holds): the event stays in
+        // memory and the banner says saving stopped.
         storage::append(event.id.device, event.id.seq, canonical_event(event));
     }
     changed();

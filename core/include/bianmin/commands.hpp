@@ -37,7 +37,14 @@ struct CommandContext {
     Actor actor;
     std::string device;
     HlcClock* clock = nullptr;  // required: timestamps the events
+    // The lowest sequence number the new events may take. A device's store can hold
+    // numbers its state does not (a stored record that could not be read back is kept
+    // aside, not projected): reusing one would make the store refuse the new event.
+    std::uint64_t min_seq = 1;
 };
+
+// The sequence number the next event of ctx.device takes in `state`.
+std::uint64_t first_seq(const CommandContext& ctx, const State& state);
 
 Result<std::vector<Event>> execute(const CommandContext& ctx, const State& state, Payload proposed);
 Result<std::vector<Event>> execute_all(const CommandContext& ctx, const State& state, std::vector<Payload> proposed);
