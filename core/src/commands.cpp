@@ -8,7 +8,6 @@
 #include "bianmin/commands.hpp"
 
 #include <algorithm>
-
 #include <cassert>
 
 #include "bianmin/authorize.hpp"
