@@ -123,6 +123,42 @@ TEST_CASE("[Shape] adding the same events twice changes nothing; an id reused wi
     CHECK(has(w.ledger.add({bad}).rejected, "event.bad_id"));
 }
 
+TEST_CASE("[Shape] one id twice in one batch: an identical copy counts as a duplicate, a different one refuses the batch") {
+    World w;
+    w.ready();
+    const std::vector<Event> known = w.ledger.events();
+    const State before = w.state();
+    auto make = [&](std::uint64_t seq_offset) {
+        Event e = known.back();
+        e.id.seq += seq_offset;
+        e.hlc.wall_ms += std::int64_t(seq_offset);
+        return e;
+    };
+    const Event a = make(1000), b = make(1001), c = make(1002);
+    SUBCASE("identical copies, out of order: each event once, the copies counted") {
+        auto r = w.ledger.add({c, a, b, a, c, c});
+        CHECK(r.rejected.empty());
+        CHECK(r.added == 3);
+        CHECK(r.duplicates == 3);
+        CHECK(w.ledger.size() == known.size() + 3);
+        for (const auto& e : {a, b, c}) CHECK(*w.ledger.find(e.id) == e);
+    }
+    SUBCASE("a different copy: nothing added, the errors in the batch's order") {
+        Event other_b = b;
+        other_b.actor.person_id = "someone-else";
+        Event bad = a;
+        bad.id.seq = 0;
+        auto r = w.ledger.add({b, a, bad, other_b, known.front()});
+        REQUIRE(r.rejected.size() == 2);
+        CHECK(r.rejected[0].code == "event.bad_id");
+        CHECK(r.rejected[1].code == "event.id_reused");
+        CHECK(r.added == 0);
+        CHECK(w.ledger.size() == known.size());
+        CHECK_FALSE(w.ledger.contains(a.id));
+        CHECK(w.state() == before);
+    }
+}
+
 TEST_CASE("[Shape] a command takes a sequence number at or above the context's minimum, never one its store used [issue 4]") {
     World w;
     w.ready();

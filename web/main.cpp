@@ -81,9 +81,10 @@ bool activity(const bianmin::platform::CanvasMetrics& metrics) {
 }
 
 void frame() {
-    // Until the stored events are loaded, the page's loading overlay covers the canvas:
-    // drawing would be wasted, and it slows IndexedDB down (the reads share this thread).
-    if (!bianmin::storage::loaded()) return;
+    // Until the stored events are loaded and projected, the page's loading overlay covers
+    // the canvas: drawing would be wasted, and it slows IndexedDB down (the reads share
+    // this thread).
+    if (!bianmin::session::loaded()) return;
     const auto metrics = bianmin::platform::canvas_metrics();
     if (!bianmin::platform::pacing::should_draw(emscripten_get_now() / 1000.0, activity(metrics),
                                                 bianmin::storage::pending() > 0))
@@ -147,6 +148,7 @@ int main() {
         return 1;
     }
     glfwMakeContextCurrent(g_window);
+    bianmin::platform::shadow_gl_state();
     glGetIntegerv(GL_MAX_TEXTURE_SIZE, &g_max_texture_size);
 
     IMGUI_CHECKVERSION();

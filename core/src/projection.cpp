@@ -77,44 +77,74 @@ void Ledger::rebuild() {
     for (const auto& e : events_) apply_event(state_, e, options_);
 }
 
+// Works in place on `incoming`: a 200,000-event load must not hold a second vector of
+// events or a set of every id beside it (B7, docs/PERFORMANCE.md). Errors are listed in
+// the order of `incoming`, as a person reading them would expect.
 Ledger::AddResult Ledger::add(std::vector<Event> incoming) {
     AddResult result;
-    std::vector<Event> fresh;
-    std::set<EventId> fresh_ids;
-    for (auto& e : incoming) {
+    enum class Verdict : std::uint8_t { fresh, bad_id, known_same, known_different, repeat_same, repeat_different };
+    std::vector<Verdict> verdicts(incoming.size(), Verdict::fresh);
+    std::vector<std::uint32_t> candidates;  // neither malformed nor already in the log
+    candidates.reserve(incoming.size());
+    for (std::size_t i = 0; i < incoming.size(); ++i) {
+        const Event& e = incoming[i];
         if (!is_valid_id(e.id.device) || e.id.seq == 0) {
+            verdicts[i] = Verdict::bad_id;
+        } else if (const Event* existing = find(e.id)) {
+            verdicts[i] = *existing == e ? Verdict::known_same : Verdict::known_different;
+        } else {
+            candidates.push_back(std::uint32_t(i));
+        }
+    }
+    // One id twice in `incoming`: the first keeps its place, the others are compared to it.
+    const auto by_id = [&](std::uint32_t a, std::uint32_t b) { return incoming[a].id < incoming[b].id; };
+    // A device's store hands its events over in id order: no sort then.
+    if (!std::is_sorted(candidates.begin(), candidates.end(), by_id))
+        std::stable_sort(candidates.begin(), candidates.end(), by_id);
+    for (std::size_t k = 1, first = 0; k < candidates.size(); ++k) {
+        const Event& e = incoming[candidates[k]];
+        const Event& kept = incoming[candidates[first]];
+        if (e.id != kept.id) {
+            first = k;
+            continue;
+        }
+        verdicts[candidates[k]] = e == kept ? Verdict::repeat_same : Verdict::repeat_different;
+    }
+    candidates = {};
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < incoming.size(); ++i) {
+        const Event& e = incoming[i];
+        switch (verdicts[i]) {
+        case Verdict::fresh:
+            if (kept != i) incoming[kept] = std::move(incoming[i]);
+            ++kept;
+            break;
+        case Verdict::known_same:
+        case Verdict::repeat_same: result.duplicates += 1; break;
+        case Verdict::bad_id:
             result.rejected.push_back(make_error("event.bad_id", "id", "事件编号不正确: " + to_string(e.id),
                                                  "bad event id: " + to_string(e.id)));
-            continue;
+            break;
+        case Verdict::known_different:
+        case Verdict::repeat_different:
+            result.rejected.push_back(make_error("event.id_reused", "id", "同一事件编号对应不同内容: " + to_string(e.id),
+                                                 "one event id with different content: " + to_string(e.id)));
+            break;
         }
-        const Event* existing = find(e.id);
-        if (existing) {
-            if (*existing == e) result.duplicates += 1;
-            else
-                result.rejected.push_back(make_error("event.id_reused", "id",
-                                                     "同一事件编号对应不同内容: " + to_string(e.id),
-                                                     "one event id with different content: " + to_string(e.id)));
-            continue;
-        }
-        if (fresh_ids.count(e.id)) {
-            bool same = std::any_of(fresh.begin(), fresh.end(), [&](const Event& f) { return f == e; });
-            if (same) result.duplicates += 1;
-            else
-                result.rejected.push_back(make_error("event.id_reused", "id",
-                                                     "同一事件编号对应不同内容: " + to_string(e.id),
-                                                     "one event id with different content: " + to_string(e.id)));
-            continue;
-        }
-        fresh_ids.insert(e.id);
-        fresh.push_back(std::move(e));
     }
     if (!result.rejected.empty()) return result;  // all or nothing
+    incoming.erase(incoming.begin() + std::ptrdiff_t(kept), incoming.end());
+    std::vector<Event>& fresh = incoming;
     if (fresh.empty()) return result;
     std::sort(fresh.begin(), fresh.end(), event_before);
     result.added = fresh.size();
     bool appends = events_.empty() || event_before(events_.back(), fresh.front());
     std::size_t first_new = events_.size();
-    for (auto& e : fresh) events_.push_back(std::move(e));
+    if (events_.empty()) {
+        events_ = std::move(fresh);
+    } else {
+        for (auto& e : fresh) events_.push_back(std::move(e));
+    }
     if (appends) {
         for (std::size_t i = first_new; i < events_.size(); ++i) {
             index_[events_[i].id.device][events_[i].id.seq] = i;

@@ -30,6 +30,10 @@ CanvasMetrics last_canvas_metrics();
 // Bytes of an asset the page fetched before main() (e.g. "fonts/cjk.ttf"); empty if absent.
 std::vector<std::uint8_t> take_asset(const std::string& name);
 
+// Answers the WebGL state reads of the ImGui renderer from a copy instead of a round trip
+// to the GPU process (library_gl_state.js). Call once, after the GL context is current.
+void shadow_gl_state();
+
 // True when the page was opened with ?test=1.
 bool test_mode();
 

@@ -19,6 +19,7 @@ void bm_js_announce(const char* text);
 void bm_js_set_document_language(const char* bcp47);
 // library_platform.js
 int bm_js_secure_context();
+void bm_js_shadow_gl_state();
 char* bm_js_query_param(const char* name);  // malloc'd, or null
 int bm_js_touch_capable();
 char* bm_js_setting_get(const char* key);   // malloc'd, or null
@@ -83,6 +84,9 @@ void announce(const std::string& text) { bm_js_announce(text.c_str()); }
 void set_document_language(const char* bcp47) { bm_js_set_document_language(bcp47); }
 
 bool secure_context() { return bm_js_secure_context() != 0; }
+
+void shadow_gl_state() { bm_js_shadow_gl_state(); }
+
 std::optional<std::string> query_param(const char* name) { return adopt(bm_js_query_param(name)); }
 bool touch_capable() { return bm_js_touch_capable() != 0; }
 std::optional<std::string> setting(const char* key) { return adopt(bm_js_setting_get(key)); }

@@ -36,10 +36,12 @@ struct LoadSummary {
     std::size_t events = 0;
     std::size_t unreadable = 0;
     std::vector<std::string> problems;  // "dev#12: json.syntax ..." (capped)
-    double project_ms = 0;
+    double project_ms = 0;  // decoding and projecting, from load() to loaded()
 };
 
-// Called once with the stored records (storage::open's callback).
+// Called once with the stored records (storage::open's callback). It decodes them at once
+// and projects them in a task of its own right after, once storage has freed the buffer
+// the records point into; loaded() turns true then, and the frame loop starts with it.
 void load(std::span<const storage::RecordView> records, const storage::LoadReport& report);
 bool loaded();
 // Also told of records followed from another tab (the storage test API listens here).

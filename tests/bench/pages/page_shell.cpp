@@ -17,6 +17,8 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID, const ImRect&, const Im
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID, const char*, ImGuiItemStatusFlags) {}
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
 
+extern "C" void bm_js_shadow_gl_state();  // web/platform/library_gl_state.js, as in the app
+
 namespace bench {
 namespace {
 
@@ -53,6 +55,7 @@ int run_page(const char* title, void (*draw)(), void (*after_frame)(double ms)) 
     g_window = glfwCreateWindow(1280, 800, title, nullptr, nullptr);
     if (!g_window) return 1;
     glfwMakeContextCurrent(g_window);
+    bm_js_shadow_gl_state();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;
     ImGui::StyleColorsLight();
