@@ -2,7 +2,7 @@
 // B6 from the core programs' JSON (native and WebAssembly in Node), B1–B5 and B7 in
 // Chromium, then one table on stdout and <out>.json / <out>.md.
 //
-//   node tests/bench/bench.mjs --data FILE --native FILE.json --wasm FILE.json
+//   node tests/bench/bench.mjs --data FILE [--bundle FILE] --native FILE.json --wasm FILE.json
 //        --runs N --samples S --frames F --size small|full --seed N --out BASE
 //        [--site DIR --bench-site DIR] [--b4-screen ID|gallery] [--load-start L]
 //
@@ -69,6 +69,17 @@ function browserRows(b) {
     goal: ratioAtLeast(0.5, '≥ 0.5× JSON.parse'), error: missing('B1'),
     note: b1 && `core parse+validate alone: ${format(stats(b1.map((r) => r.bytes / MB / (r.parseMs / 1000))).median, 'MB/s')}; import total ${format(stats(b1.map((r) => r.appMs)).median, 'ms')}`,
   });
+  const bundle = f.B1bundle;
+  const bundleNote = 'a fresh device joins with the office bundle on its set-up screen (file dropped → every event stored and projected)';
+  figures.push({
+    id: 'B1', what: 'office bundle imported through the screen, total (info)', unit: 'ms', values: bundle && bundle.total,
+    error: missing('B1bundle'), note: bundle && `${bundleNote}; ${bundle.events} events, ${(bundle.bytes / MB).toFixed(1)} MB`,
+  });
+  figures.push({
+    id: 'B1', what: 'office bundle imported through the screen, longest frame gap (info)', unit: 'ms',
+    values: bundle && bundle.longest, error: missing('B1bundle'),
+    note: bundle && `frames drawn during the import: ${stats(bundle.frames).median} median; the five longest gaps of the median run: ${bundle.gaps.join(', ')} ms`,
+  });
   const b2 = f.B2;
   figures.push({
     id: 'B2', what: 'reload with the data stored → first interactive frame', unit: 'ms', values: b2 && b2.ready,
@@ -129,6 +140,7 @@ async function main() {
   try {
     browser = await browserFigures({
       origin: server.origin, serverLog: server.log, dataUrl: `/data/${path.basename(DATA)}`, runs: RUNS,
+      bundleUrl: option('--bundle') ? `/data/${path.basename(option('--bundle'))}` : null,
       samples: Number(option('--samples', 40)), frames: Number(option('--frames', 120)),
       b4Screen: option('--b4-screen', 'gallery'),
     });
@@ -138,7 +150,7 @@ async function main() {
     server.stop();
   }
   const inBrowser = browserRows(browser);
-  const figures = [...inBrowser.slice(0, 6), ...coreFigures(native, wasm), ...inBrowser.slice(6)];
+  const figures = [...inBrowser.slice(0, 8), ...coreFigures(native, wasm), ...inBrowser.slice(8)];
   figures.push({ id: 'B7', what: 'core only in Node: peak memory after parse + rebuild (info)', unit: 'bytes',
     values: wasm.peak_bytes, peer: { what: 'native peak RSS', values: native.peak_bytes }, error: wasm.error });
   const rows = figures.map(summarise);

@@ -34,6 +34,10 @@ std::vector<std::uint8_t> take_asset(const std::string& name);
 // to the GPU process (library_gl_state.js). Call once, after the GL context is current.
 void shadow_gl_state();
 
+// Runs `step` once the app has drawn its next frame (and wakes the frame loop for it):
+// long work split into steps this way keeps a progress bar moving between them.
+void after_next_frame(std::function<void()> step);
+
 // True when the page was opened with ?test=1.
 bool test_mode();
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
+#include <memory>
 
 #include <emscripten.h>
 #include <emscripten/html5.h>
@@ -86,6 +87,23 @@ void set_document_language(const char* bcp47) { bm_js_set_document_language(bcp4
 bool secure_context() { return bm_js_secure_context() != 0; }
 
 void shadow_gl_state() { bm_js_shadow_gl_state(); }
+
+void after_next_frame(std::function<void()> step) {
+    pacing::wake();
+    // The animation frame callback runs beside the app's own frame; the zero-delay task
+    // it queues runs only after that frame is drawn.
+    emscripten_request_animation_frame(
+        [](double, void* boxed) -> EM_BOOL {
+            emscripten_async_call(
+                [](void* boxed_step) {
+                    std::unique_ptr<std::function<void()>> run(static_cast<std::function<void()>*>(boxed_step));
+                    (*run)();
+                },
+                boxed, 0);
+            return EM_FALSE;
+        },
+        new std::function<void()>(std::move(step)));
+}
 
 std::optional<std::string> query_param(const char* name) { return adopt(bm_js_query_param(name)); }
 bool touch_capable() { return bm_js_touch_capable() != 0; }

@@ -75,6 +75,8 @@ void finish(const ImportPlan& plan, const std::set<FieldKey>& conflicted_before)
     platform::announce(line);
 }
 
+void write(const std::shared_ptr<ImportPlan>& plan, const std::set<FieldKey>& conflicted_before);
+
 void plan_and_write(const Bundle& bundle, const ImportOptions& options) {
     auto planned = plan_import(session::ledger(), bundle, options);
     if (!planned) return fail_with(planned.errors());
@@ -84,6 +86,13 @@ void plan_and_write(const Bundle& bundle, const ImportOptions& options) {
     Progress& p = state();
     p.stage = Stage::writing;
     p.fraction = 0;
+    const int my_generation = generation();
+    platform::after_next_frame([plan, conflicted_before, my_generation] {
+        if (my_generation == generation()) write(plan, conflicted_before);
+    });
+}
+
+void write(const std::shared_ptr<ImportPlan>& plan, const std::set<FieldKey>& conflicted_before) {
     const int my_generation = generation();
     const bool started = session::add_imported(
         plan->new_events,
@@ -104,26 +113,50 @@ void plan_and_write(const Bundle& bundle, const ImportOptions& options) {
 }
 
 // [SECTION] Steps 2–3: parse, digest
+//
+// Each step runs after a frame is drawn (platform::after_next_frame): a 200,000-event
+// bundle takes seconds per step, and the progress bar moves between them instead of the
+// page freezing once for all of them (issue 4's responsiveness; the figures are in
+// docs/EXCHANGE.md). A newer import (generation) makes the pending steps of this one stop.
 
-void check(std::string bytes) {
-    Progress& p = state();
-    p.stage = Stage::checking;
-    p.fraction = 0;
-    ImportOptions options;
-    options.now_ms = session::now_ms();
-    auto read = read_bundle(bytes, options);
-    if (!read) return fail_with(read.errors());
-    if (!platform::crypto::available()) return fail_with_key("exchange.no_crypto", "exchange.no_crypto");
-    auto bundle = std::make_shared<Bundle>(std::move(read).value());
+// Fractions of the checking bar reached after each step (parse is the longest).
+constexpr float kParsed = 0.5f, kDigested = 0.8f;
+
+void digest_and_plan(std::shared_ptr<Bundle> bundle, const ImportOptions& options, int my_generation) {
+    if (my_generation != generation()) return;
     const std::string canonical = canonical_event_bytes(bundle->events);
-    const int my_generation = generation();
     platform::crypto::sha256_hex(canonical, [bundle, options, my_generation](bool ok, const std::string& hex) {
         if (my_generation != generation()) return;
         if (!ok) return fail_with_key("exchange.no_crypto", "exchange.no_crypto");
         Errors wrong = check_digest(*bundle, hex);
         if (!wrong.empty()) return fail_with(wrong);
-        plan_and_write(*bundle, options);
+        state().fraction = kDigested;
+        platform::after_next_frame([bundle, options, my_generation] {
+            if (my_generation == generation()) plan_and_write(*bundle, options);
+        });
     });
+}
+
+void parse(const std::shared_ptr<std::string>& bytes, int my_generation) {
+    if (my_generation != generation()) return;
+    ImportOptions options;
+    options.now_ms = session::now_ms();
+    auto read = read_bundle(*bytes, options);
+    *bytes = std::string();  // the file's bytes are not needed any more
+    if (!read) return fail_with(read.errors());
+    if (!platform::crypto::available()) return fail_with_key("exchange.no_crypto", "exchange.no_crypto");
+    auto bundle = std::make_shared<Bundle>(std::move(read).value());
+    state().fraction = kParsed;
+    platform::after_next_frame([bundle, options, my_generation] { digest_and_plan(bundle, options, my_generation); });
+}
+
+void check(std::string bytes) {
+    Progress& p = state();
+    p.stage = Stage::checking;
+    p.fraction = 0;
+    auto shared = std::make_shared<std::string>(std::move(bytes));
+    const int my_generation = generation();
+    platform::after_next_frame([shared, my_generation] { parse(shared, my_generation); });
 }
 
 }  // namespace

@@ -9,6 +9,9 @@
 //   4. plan_import against the ledger: estate, ids, permissions; what is new;
 //   5. session::add_imported: the new events are written to IndexedDB in one
 //      transaction and enter the ledger only once they are on disk (progress again).
+// Steps 2 to 5 each start after a frame is drawn (platform::after_next_frame), so the
+// progress bar moves between them; each step itself still runs in one piece (figures:
+// docs/EXCHANGE.md, *In the browser*).
 // The person then sees the summary: new events, duplicates skipped, conflicts found.
 // The version vector the source reported (the envelope's `seen`) is remembered on this
 // device, so the office's next delta for that device starts from it (remembered_seen).

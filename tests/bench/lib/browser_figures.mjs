@@ -3,9 +3,10 @@
 // figure missing (with the error) and the others still run.
 //
 // Order matters, because the later figures reuse the store the earlier ones filled:
-//   B5 (fresh profiles) → B1 (imports into an empty store, R times; the last one stays)
+//   B5 (fresh profiles) → B1's bundle (fresh profiles) → B1 (imports into an empty store, R times; the last one stays)
 //   → device registration → B2 + B7 (reloads) → B3 (edits) → B4 (scrolling).
 import { launchBrowser } from '../../browser/lib/harness.mjs';
+import { clickItem, settle } from '../../browser/lib/widgets.mjs';
 
 // Before any page script: when window.bianmin.ready resolves (ms after navigation), and
 // the main-thread time of every requestAnimationFrame callback while window.__frames is
@@ -21,8 +22,10 @@ const INIT_SCRIPT = () => {
   });
   const requestFrame = window.requestAnimationFrame.bind(window);
   window.__frames = null;
+  window.__frameStarts = null;
   window.requestAnimationFrame = (callback) => requestFrame((time) => {
     const started = performance.now();
+    if (window.__frameStarts) window.__frameStarts.push(started);
     callback(time);
     if (window.__frames) window.__frames.push(performance.now() - started);
   });
@@ -83,6 +86,34 @@ const IMPORT_IN_PAGE = async ({ url, waitOutcome }) => {
   const appMs = performance.now() - started;
   return { bytes: bytes.length, events: parsed.events.length, jsonMs, appMs,
     parseMs: Module.ccall('bm_bench_parse_ms', 'number', [], []) };
+};
+
+// ---- B1, second figure: the office bundle dropped on the set-up screen --------------------
+// Frame gaps come from INIT_SCRIPT's requestAnimationFrame wrapper: __frameStarts holds the
+// start time of every animation frame callback while it is an array.
+const IMPORT_BUNDLE_IN_PAGE = async ({ url, timeoutMs }) => {
+  const bytes = await (await fetch(url)).arrayBuffer();
+  const expected = JSON.parse(new TextDecoder().decode(bytes)).events.length;
+  const data = new DataTransfer();
+  data.items.add(new File([bytes], 'office.json', { type: 'application/json' }));
+  window.__frameStarts = [];
+  const started = performance.now();
+  const canvas = document.getElementById('canvas');
+  canvas.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+  canvas.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (window.bianmin.session().events >= expected && window.bianmin.pending() === 0) break;
+    if (performance.now() - started > timeoutMs) throw new Error(`bundle import: ${window.bianmin.session().events} of ${expected} events after ${timeoutMs / 1000} s`);
+  }
+  const total = performance.now() - started;
+  const starts = [started, ...window.__frameStarts];
+  window.__frameStarts = null;
+  const gaps = [];
+  for (let i = 1; i < starts.length; i++) gaps.push(starts[i] - starts[i - 1]);
+  gaps.sort((a, b) => b - a);
+  return { total, longest: gaps[0] || total, gaps: gaps.slice(0, 5).map((g) => Math.round(g)), frames: starts.length - 1,
+    events: expected, bytes: bytes.byteLength };
 };
 
 // ---- B7: WebAssembly memory once it stops growing (at most 20 s) --------------------------
@@ -245,6 +276,34 @@ export async function browserFigures(options) {
       }
       out.B5 = { app, minimal, files };
     });
+
+    // B1, second figure: the office bundle through the set-up screen of a fresh device, as
+    // a tablet joins; how long the import takes and the longest time without a frame.
+    if (options.bundleUrl) {
+      await attempt('B1bundle', async () => {
+        const total = [], longest = [], frames = [];
+        let events = 0, bytes = 0, gapsByRun = [];
+        for (let run = 0; run < runs; run++) {
+          const context = await newContext();
+          const page = await context.newPage();
+          await openApp(page, origin);
+          await settle(page);
+          await clickItem(page, '加入小区（平板或手机）', 'tab');
+          await settle(page);
+          const r = await page.evaluate(IMPORT_BUNDLE_IN_PAGE, { url: options.bundleUrl, timeoutMs: READY_TIMEOUT * 3 });
+          await context.close();
+          total.push(r.total);
+          longest.push(r.longest);
+          frames.push(r.frames);
+          gapsByRun.push({ longest: r.longest, gaps: r.gaps });
+          events = r.events;
+          bytes = r.bytes;
+        }
+        gapsByRun.sort((a, b) => a.longest - b.longest);
+        const gaps = gapsByRun[gapsByRun.length >> 1].gaps;
+        out.B1bundle = { total, longest, frames, events, bytes, gaps };
+      });
+    }
 
     const context = await newContext();
     const page = await context.newPage();
