@@ -24,6 +24,16 @@ const BreakEvenRow* row_of(const BreakEvenReport& r, const std::string& item) {
 }
 // A row points into its report: a temporary report would leave it dangling.
 const BreakEvenRow* row_of(BreakEvenReport&&, const std::string&) = delete;
+const IncomeRow* income_row_of(const IncomeReport& r, const std::string& item) {
+    for (const auto& row : r.rows)
+        if (row.item_id == item) return &row;
+    return nullptr;
+}
+// A signed one-off form (one order, no standing subscription).
+void order_once(World& w, const std::string& household, const std::string& item) {
+    w.ok(FD, EntrustmentRegistered{"", household, "", "", item, EntrustmentKind::one_off, RequestChannel::in_person, {},
+                                   scribble(), ""});
+}
 }  // namespace
 
 TEST_CASE("[1-4.13] an item below its break-even number of subscribers is flagged for the month") {
@@ -170,4 +180,41 @@ TEST_CASE("[1-4.1] the break-even suggestion for drafting rounds up") {
     CHECK(suggested_break_even(Fen{200000}, Fen{15000}) == 14);
     CHECK(suggested_break_even(Fen{150000}, Fen{15000}) == 10);
     CHECK(suggested_break_even(Fen{1}, Fen{0}) == 0);
+}
+
+TEST_CASE("[1-4.13] households served on one-off forms in the month count towards break-even, each household once") {
+    World w;  // January 2024
+    w.found();
+    w.seed();
+    w.publish_table(2024, small_rows());
+    order_once(w, "2-201", "housekeeping");  // January's order: not February's
+    w.clock.set(at(2024, 2, 3));
+    w.subscribe("1-101", "housekeeping");
+    order_once(w, "1-102", "housekeeping");
+    order_once(w, "1-102", "housekeeping");  // the same household twice
+    {
+        const BreakEvenReport february = break_even_report(w.state(), YearMonth{2024, 2});
+        const BreakEvenRow* feb = row_of(february, "housekeeping");
+        REQUIRE(feb);
+        CHECK(feb->subscribers == 2);
+        CHECK(feb->below_subscribers());
+        const BreakEvenReport january = break_even_report(w.state(), YearMonth{2024, 1});
+        CHECK(row_of(january, "housekeeping")->subscribers == 1);
+        CHECK(subscriber_count(w.state(), "housekeeping", w.clock.now_ms()) == 1);  // the list stays long-term only
+    }
+    SUBCASE("a third household reaches the break-even number: no flag, and staff cannot report it") {
+        order_once(w, "2-201", "housekeeping");  // its second order, the first in February
+        const BreakEvenReport february = break_even_report(w.state(), YearMonth{2024, 2});
+        CHECK(row_of(february, "housekeeping")->subscribers == 3);
+        CHECK_FALSE(row_of(february, "housekeeping")->below_subscribers());
+        const IncomeReport income = income_report(w.state(), YearMonth{2024, 2});
+        REQUIRE(income_row_of(income, "housekeeping"));
+        CHECK(income_row_of(income, "housekeeping")->subscribers == 3);
+        CHECK_FALSE(income_row_of(income, "housekeeping")->below_break_even());
+        CHECK(has(w.fail(FD, BelowBreakEvenReported{"", "housekeeping", YearMonth{2024, 2}, ""}), "break_even.not_below"));
+    }
+    SUBCASE("below it, staff can report the month") {
+        w.ok(FD, BelowBreakEvenReported{"", "housekeeping", YearMonth{2024, 2}, "两户"});
+        CHECK(w.state().break_even_reports.size() == 1);
+    }
 }

@@ -155,7 +155,12 @@ TEST_CASE("[JSON] the events file: envelope, version, and the failing event's in
     REQUIRE_FALSE(bad_second.ok());
     CHECK(bad_second.errors().front().field == "events[1]");
     CHECK(bad_second.errors().front().message_en.find("events[1]") != std::string::npos);
-    CHECK_FALSE(bad_second.errors().front().message_zh.empty());
+    // The Chinese message says what is wrong in Chinese; the parser's English detail follows.
+    CHECK(bad_second.errors().front().message_zh.find("events[1]: 字段的类型不对(") != std::string::npos);
+    auto no_note = file(R"({"format":"bianmin-events","version":1,"events":[)" + with(kOneEvent, "\"note\":\"\",", "") + "]}");
+    REQUIRE_FALSE(no_note.ok());
+    CHECK(no_note.errors().front().code == "json.missing_key");
+    CHECK(no_note.errors().front().message_zh.find("缺少必填字段(") != std::string::npos);
     auto truncated = file(R"({"format":"bianmin-events","version":1,"events":[)" + std::string(kOneEvent));
     CHECK_FALSE(truncated.ok());
     CHECK(read_events_array(events).value().size() == 2);

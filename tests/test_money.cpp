@@ -9,7 +9,7 @@
 using bianmin::Fen;
 using bianmin::MoneyLocale;
 
-TEST_CASE("an amount typed in yuan is read as exact fen, never rounded") {
+TEST_CASE("[Shape] an amount typed in yuan is read as exact fen, never rounded") {
     SUBCASE("whole yuan") { CHECK(bianmin::parse_yuan("12") == Fen{1200}); }
     SUBCASE("one decimal means ten fen steps") { CHECK(bianmin::parse_yuan("12.5") == Fen{1250}); }
     SUBCASE("two decimals") { CHECK(bianmin::parse_yuan("0.07") == Fen{7}); }
@@ -22,7 +22,7 @@ TEST_CASE("an amount typed in yuan is read as exact fen, never rounded") {
     SUBCASE("leading decimal point") { CHECK(bianmin::parse_yuan(".5") == Fen{50}); }
 }
 
-TEST_CASE("an amount that is not exact money is refused") {
+TEST_CASE("[Shape] an amount that is not exact money is refused") {
     for (std::string bad : {"", "abc", "1.234", "12.", "1,000", "1e3", "--1", ".", "¥", "12元元",
                             "1000000001"}) {
         CAPTURE(bad);
@@ -30,7 +30,7 @@ TEST_CASE("an amount that is not exact money is refused") {
     }
 }
 
-TEST_CASE("money is shown as 12.50元 in Chinese and ¥12.50 in English") {
+TEST_CASE("[Shape] money is shown as 12.50元 in Chinese and ¥12.50 in English") {
     CHECK(bianmin::format_fen(Fen{1250}, MoneyLocale::Chinese) == "12.50元");
     CHECK(bianmin::format_fen(Fen{1250}, MoneyLocale::English) == "¥12.50");
     CHECK(bianmin::format_fen(Fen{-5}, MoneyLocale::English) == "-¥0.05");

@@ -78,9 +78,27 @@ void from_json(const Json& j, Event& v) {
 
 namespace {
 
+// What each code means, in Chinese: the detail (`what`) comes from the parser or the
+// converter in English and follows in brackets for whoever has to fix the file.
+std::string json_problem_zh(std::string_view code) {
+    static const std::pair<std::string_view, std::string_view> kProblems[] = {
+        {"json.syntax", "不是有效的 JSON"},        {"json.wrong_type", "字段的类型不对"},
+        {"json.missing_key", "缺少必填字段"},       {"json.unknown_key", "含有不认识的字段"},
+        {"json.duplicate_key", "同一字段出现两次"}, {"json.fraction", "数字必须是整数"},
+        {"json.number_range", "数字超出范围"},      {"json.bad_value", "字段的值不正确"},
+        {"json.unknown_event_type", "未知的事件类型"}, {"json.too_deep", "嵌套层数太多"},
+        {"json.too_large", "文件太大,内存不足"},   {"format.unknown", "不是便民服务的文件"},
+        {"format.version", "文件版本不受支持"},
+    };
+    for (const auto& [known, zh] : kProblems)
+        if (known == code) return std::string(zh);
+    return "内容无法读取";
+}
+
 Error json_failure(std::string code, const std::string& where, const std::string& what) {
     std::string prefix = where.empty() ? "" : where + ": ";
-    return make_error(std::move(code), where.empty() ? "json" : where, "文件内容不正确 — " + prefix + what,
+    std::string zh = "文件内容不正确 — " + prefix + json_problem_zh(code) + "(" + what + ")";
+    return make_error(std::move(code), where.empty() ? "json" : where, std::move(zh),
                       "the file is not valid — " + prefix + what);
 }
 

@@ -10,6 +10,7 @@
 #include "bianmin/queries.hpp"
 
 #include <algorithm>
+#include <set>
 
 namespace bianmin {
 
@@ -103,6 +104,18 @@ std::int64_t subscriber_count(const State& s, const std::string& item_id, std::i
     for (const auto& [id, form] : s.forms)
         if (form.def.item_id == item_id && form.active_at(at_ms)) ++n;
     return n;
+}
+
+std::int64_t break_even_households(const State& s, const std::string& item_id, std::int64_t month_start_ms,
+                                   std::int64_t at_ms) {
+    std::set<std::string_view> households;
+    for (const auto& [id, form] : s.forms) {
+        if (form.def.item_id != item_id) continue;
+        const bool one_off_this_month = form.def.kind == EntrustmentKind::one_off && form.is_signed() &&
+                                        form.signed_ms >= month_start_ms && form.signed_ms <= at_ms;
+        if (one_off_this_month || form.active_at(at_ms)) households.insert(form.def.household_id);
+    }
+    return std::int64_t(households.size());
 }
 
 const FormRecord* open_form(const State& s, const std::string& household_id, const std::string& item_id) {

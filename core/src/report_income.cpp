@@ -64,7 +64,7 @@ IncomeReport income_report(const State& s, YearMonth month) {
         row.name_en = item->def.name_en;
         row.income = now[row.item_id];
         row.last_month = before[row.item_id];
-        row.subscribers = subscriber_count(s, row.item_id, at);
+        row.subscribers = break_even_households(s, row.item_id, start, at);
         if (const PriceRow* price = price_row_at(s, row.item_id, at)) {
             row.break_even_subscribers = price->break_even_subscribers;
             row.monthly_cost = price->monthly_cost;
@@ -116,7 +116,7 @@ Table to_table(const IncomeReport& r, Language l) {
                  {"last_month", "上月收入", "last month", true},
                  {"change", "增减", "change", true},
                  {"change_pct", "增减率", "change %", true},
-                 {"subscribers", "长期户数", "subscribers", true},
+                 {"subscribers", "服务户数", "households", true},
                  {"break_even", "保本户数", "break-even", true},
                  {"cost", "每月成本", "monthly cost", true},
                  {"margin", "盈亏", "margin", true},
@@ -168,7 +168,7 @@ BreakEvenReport break_even_report(const State& s, YearMonth month) {
         row.name_zh = item->def.name_zh;
         row.name_en = item->def.name_en;
         row.status = item->status;
-        row.subscribers = subscriber_count(s, row.item_id, at);
+        row.subscribers = break_even_households(s, row.item_id, start, at);
         row.needed = price->break_even_subscribers;
         row.price = price->price;
         row.revenue = revenue[row.item_id];
@@ -194,7 +194,7 @@ Table to_table(const BreakEvenReport& r, Language l) {
     t.title_zh = "保本情况 " + to_string(r.month);
     t.title_en = "Break-even status " + to_string(r.month);
     t.columns = {{"item", "服务项目", "item"},
-                 {"subscribers", "长期户数", "subscribers", true},
+                 {"subscribers", "服务户数", "households", true},
                  {"needed", "保本户数", "break-even", true},
                  {"price", "价格", "price", true},
                  {"revenue", "本月收入", "revenue", true},

@@ -363,9 +363,10 @@ void check(const State& s, const Event& e, const BelowBreakEvenReported& p, Erro
     if (!row || row->break_even_subscribers <= 0) {
         fail(out, "break_even.no_threshold", "item_id", "该项目在价格表中没有保本户数",
              "the item has no break-even number in the price table");
-    } else if (subscriber_count(s, p.item_id, at) >= row->break_even_subscribers) {
-        fail(out, "break_even.not_below", "item_id", "该项目的长期服务户数未低于保本户数",
-             "the item's subscribers are not below its break-even number");
+    } else if (break_even_households(s, p.item_id, month_start_ms(p.month, s.settings.tz_offset_minutes), at) >=
+               row->break_even_subscribers) {
+        fail(out, "break_even.not_below", "item_id", "该项目本月的服务户数未低于保本户数",
+             "the item's households this month are not below its break-even number");
     }
 }
 

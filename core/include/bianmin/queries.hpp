@@ -61,6 +61,13 @@ std::int64_t suggested_break_even(Fen monthly_cost, Fen revenue_per_subscriber_m
 // stopped at that instant, ordered by household.
 std::vector<const FormRecord*> subscribers(const State& s, const std::string& item_id, std::int64_t at_ms);
 std::int64_t subscriber_count(const State& s, const std::string& item_id, std::int64_t at_ms);
+// The households that count towards an item's break-even number in a month [1-4.13]: its
+// long-term subscribers at `at_ms`, and the households whose signed one-off form for the
+// item falls between `month_start_ms` and `at_ms`. Items served one order at a time
+// (venue, rental agency, advertisement) have no long-term subscribers; counted by those
+// alone they were below break-even every month whatever they earned.
+std::int64_t break_even_households(const State& s, const std::string& item_id, std::int64_t month_start_ms,
+                                   std::int64_t at_ms);
 // The household's open (not stopped) long-term form for an item, or nullptr.
 const FormRecord* open_form(const State& s, const std::string& household_id, const std::string& item_id);
 // Forms of a household (its service file [3-4.2.6]), by registration order.
