@@ -329,8 +329,11 @@ void month_of_work(Run& r, int month) {
     for (const auto& [id, item] : r.state().items) {
         const PriceRow* row = current_price_row(r.state(), id);
         if (!row || row->break_even_subscribers == 0 || item.status != ItemStatus::active) continue;
-        if (subscriber_count(r.state(), id, r.clock.now_ms()) < row->break_even_subscribers && r.rng.chance(30))
-            r.run(kFD1, BelowBreakEvenReported{"", id, month_at(r.state(), r.clock.now_ms()), "长期户数不足"});
+        const std::int64_t now = r.clock.now_ms();
+        const YearMonth this_month = month_at(r.state(), now);
+        const std::int64_t month_start = month_start_ms(this_month, r.state().settings.tz_offset_minutes);
+        if (break_even_households(r.state(), id, month_start, now) < row->break_even_subscribers && r.rng.chance(30))
+            r.run(kFD1, BelowBreakEvenReported{"", id, this_month, "服务户数不足"});
     }
     int visits = 0;
     for (const auto& due : return_visits_due(r.state(), r.clock.now_ms())) {

@@ -152,10 +152,14 @@ void month_end_break_even(Sim& sim) {
     const YearMonth month = month_of(sim.today);
     for (const auto& row : table->def.rows) {
         if (row.break_even_subscribers <= 0 || !sim.item_usable(row.item_id)) continue;
-        if (subscriber_count(sim.state(), row.item_id, now) >= row.break_even_subscribers || !sim.rng.percent(35)) continue;
+        const std::int64_t month_start = month_start_ms(month, sim.state().settings.tz_offset_minutes);
+        // The same count the core's rule checks (break_even_households, [1-4.13]).
+        if (break_even_households(sim.state(), row.item_id, month_start, now) >= row.break_even_subscribers ||
+            !sim.rng.percent(35))
+            continue;
         const Person* desk = sim.on_duty(sim.front_desk);
         if (!desk) return;
-        sim.act(*desk, BelowBreakEvenReported{"", row.item_id, month, "长期服务户数低于保本户数"});
+        sim.act(*desk, BelowBreakEvenReported{"", row.item_id, month, "本月服务户数低于保本户数"});
         if (sim.rng.percent(50))
             sim.act(sim.om, BreakEvenMeasureRecorded{"", row.item_id, month,
                                                      sim.rng.percent(60) ? MeasureKind::more_subscribers : MeasureKind::other,

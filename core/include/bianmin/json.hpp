@@ -1,7 +1,8 @@
 // JSON — every event and record type to and from nlohmann::json, and the events file.
 //
 // Conventions (docs/DOMAIN.md "JSON"):
-//  - to_json/from_json for each type, in namespace bianmin, beside the types' meaning;
+//  - to_json/from_json for each type, in namespace bianmin, declared here together (not
+//    in payloads.hpp: nlohmann/json stays out of the files that only use the types);
 //    keys are the C++ member names; every key is always written; reading requires
 //    every key (`at()`), refuses unknown keys, nulls, wrong types, fractional numbers;
 //  - enums are written as their string ids (enums.hpp); unknown ids are errors;
