@@ -17,18 +17,16 @@ std::vector<PriceRow> small_rows() {
         }
     return rows;
 }
-const BreakEvenRow* row_of(const BreakEvenReport& r, const std::string& item) {
+// The row of an item in a break-even or income report.
+template <class Report>
+auto row_of(const Report& r, const std::string& item) -> decltype(&r.rows.front()) {
     for (const auto& row : r.rows)
         if (row.item_id == item) return &row;
     return nullptr;
 }
 // A row points into its report: a temporary report would leave it dangling.
 const BreakEvenRow* row_of(BreakEvenReport&&, const std::string&) = delete;
-const IncomeRow* income_row_of(const IncomeReport& r, const std::string& item) {
-    for (const auto& row : r.rows)
-        if (row.item_id == item) return &row;
-    return nullptr;
-}
+const IncomeRow* row_of(IncomeReport&&, const std::string&) = delete;
 // A signed one-off form (one order, no standing subscription).
 void order_once(World& w, const std::string& household, const std::string& item) {
     w.ok(FD, EntrustmentRegistered{"", household, "", "", item, EntrustmentKind::one_off, RequestChannel::in_person, {},
@@ -208,9 +206,9 @@ TEST_CASE("[1-4.13] households served on one-off forms in the month count toward
         CHECK(row_of(february, "housekeeping")->subscribers == 3);
         CHECK_FALSE(row_of(february, "housekeeping")->below_subscribers());
         const IncomeReport income = income_report(w.state(), YearMonth{2024, 2});
-        REQUIRE(income_row_of(income, "housekeeping"));
-        CHECK(income_row_of(income, "housekeeping")->subscribers == 3);
-        CHECK_FALSE(income_row_of(income, "housekeeping")->below_break_even());
+        REQUIRE(row_of(income, "housekeeping"));
+        CHECK(row_of(income, "housekeeping")->subscribers == 3);
+        CHECK_FALSE(row_of(income, "housekeeping")->below_break_even());
         CHECK(has(w.fail(FD, BelowBreakEvenReported{"", "housekeeping", YearMonth{2024, 2}, ""}), "break_even.not_below"));
     }
     SUBCASE("below it, staff can report the month") {

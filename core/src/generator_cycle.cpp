@@ -150,9 +150,9 @@ void month_end_break_even(Sim& sim) {
     if (!table) return;
     const std::int64_t now = sim.now();
     const YearMonth month = month_of(sim.today);
+    const std::int64_t month_start = month_start_ms(month, sim.state().settings.tz_offset_minutes);
     for (const auto& row : table->def.rows) {
         if (row.break_even_subscribers <= 0 || !sim.item_usable(row.item_id)) continue;
-        const std::int64_t month_start = month_start_ms(month, sim.state().settings.tz_offset_minutes);
         // The same count the core's rule checks (break_even_households, [1-4.13]).
         if (break_even_households(sim.state(), row.item_id, month_start, now) >= row.break_even_subscribers ||
             !sim.rng.percent(35))

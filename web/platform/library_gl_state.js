@@ -24,10 +24,11 @@ mergeInto(LibraryManager.library, {
       BLEND_EQUATION_RGB, BLEND_EQUATION_ALPHA];
     var maxDims = null;  // VIEWPORT is clamped to MAX_VIEWPORT_DIMS (read once, a constant)
 
-    var forget = function (names) { names.forEach(function (name) { shadow.delete(name); }); };
     var keep = function (names, values, valid) {
-      if (valid && !gl.isContextLost()) names.forEach(function (name, i) { shadow.set(name, values[i]); });
-      else forget(names);
+      names.forEach(function (name, i) {
+        if (valid && !gl.isContextLost()) shadow.set(name, values[i]);
+        else shadow.delete(name);
+      });
     };
     // WebGL refuses a constant colour factor paired with a constant alpha one.
     var CONSTANT_COLOUR = new Set([0x8001, 0x8002]), CONSTANT_ALPHA = new Set([0x8003, 0x8004]);
