@@ -109,8 +109,10 @@ std::string grouped(std::int64_t number) {
     return negative ? "-" + out : out;
 }
 
-std::string fill(const char* key, std::initializer_list<std::string_view> args) {
-    std::string_view pattern = tr(key);
+std::string fill(const char* key, std::initializer_list<std::string_view> args) { return fill(current(), key, args); }
+
+std::string fill(Lang lang, const char* key, std::initializer_list<std::string_view> args) {
+    std::string_view pattern = tr(lang, key);
     std::string out;
     out.reserve(pattern.size() + 16);
     for (std::size_t i = 0; i < pattern.size(); ++i) {

@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "bianmin/money.hpp"
+#include "i18n/i18n.h"
 
 namespace bianmin::i18n {
 
@@ -37,5 +38,6 @@ std::string grouped(std::int64_t number);
 
 // tr(key) with "{0}", "{1}", ... replaced by the arguments, e.g. "共 {0} 行" / "{0} rows".
 std::string fill(const char* key, std::initializer_list<std::string_view> args);
+std::string fill(Lang lang, const char* key, std::initializer_list<std::string_view> args);
 
 }  // namespace bianmin::i18n

@@ -49,7 +49,9 @@ bool parse_code(std::string_view text, Lang& out) {
     return false;
 }
 
-const char* tr(const char* key) {
+const char* tr(const char* key) { return tr(g_current, key); }
+
+const char* tr(Lang lang, const char* key) {
     const auto& map = index();
     auto it = map.find(key);
     if (it == map.end()) {
@@ -58,7 +60,7 @@ const char* tr(const char* key) {
         auto [slot, _] = missing.try_emplace(key, std::string("⟦") + key + "⟧");
         return slot->second.c_str();
     }
-    return g_current == Lang::Zh ? it->second->zh : it->second->en;
+    return lang == Lang::Zh ? it->second->zh : it->second->en;
 }
 
 const Entry* find(const char* key) {

@@ -25,6 +25,8 @@ bool parse_code(std::string_view code, Lang& out);
 
 // The current language's text for key; "⟦key⟧" if the key is unknown.
 const char* tr(const char* key);
+// The same in a given language (text shown in both at once, or for a test).
+const char* tr(Lang lang, const char* key);
 
 // For tests and tools: the number of keys, and the key/zh/en of entry i.
 struct Entry {

@@ -55,6 +55,11 @@ const Entry kEntries[] = {
     {"signature.prompt", "请在此签名", "Sign here"},
     {"signature.clear", "清除签名", "Clear signature"},
     {"signature.view", "签名", "Signature"},
+    // The session's refusals (runtime/session.cpp)
+    {"session.importing", "正在导入数据，请稍候再试", "An import is in progress; try again in a moment"},
+    {"session.read_only", "本页面现在只能查看，不能保存修改（见页面上方的提示）",
+     "This page cannot save changes now (see the notice at the top)"},
+    {"session.not_signed_in", "请先登录", "Please sign in first"},
 
     // Files (web/platform/files.h users)
     {"files.import", "导入文件", "Import a file"},

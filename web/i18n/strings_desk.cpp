@@ -112,6 +112,11 @@ const Entry kDeskEntries[] = {
     {"desk.sign_submit", "签名确认", "Sign"},
     {"desk.form_signed", "委托单已签名", "Form signed"},
     {"desk.file_household", "住户", "Household"},
+    {"desk.signature_heading", "委托单上的签名", "Signature on a form"},
+    {"desk.signature_form", "委托单", "Form"},
+    {"desk.signature_none", "这张委托单还没有签名。", "This form has not been signed yet."},
+    {"desk.signature_signed", "签名时间", "Signed"},
+    {"desk.signature_export", "导出签名 (SVG)", "Export the signature (SVG)"},
     // Deliveries
     {"desk.tab_log", "登记服务", "Log a delivery"},
     {"desk.tab_confirm", "业主确认", "Resident confirms"},

@@ -6,6 +6,7 @@ namespace bianmin::i18n {
 namespace {
 
 const Entry kExchangeEntries[] = {
+    {"exchange.store_failed", "保存导入的数据失败，什么都没有改变：{0}", "Saving the imported events failed; nothing changed: {0}"},
     {"exchange.export_heading", "导出数据文件", "Export a data file"},
     {"exchange.export_hint", "导出的文件交给管理处（或由管理处交给设备），在另一台设备上导入。",
      "Take the exported file to the office (or from the office to the device) and import it there."},

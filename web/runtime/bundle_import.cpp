@@ -1,5 +1,6 @@
 #include "runtime/bundle_import.h"
 
+#include <functional>
 #include <memory>
 #include <set>
 #include <utility>
@@ -77,6 +78,15 @@ void finish(const ImportPlan& plan, const std::set<FieldKey>& conflicted_before)
 
 void write(const std::shared_ptr<ImportPlan>& plan, const std::set<FieldKey>& conflicted_before);
 
+// Runs `step` once the next frame is drawn, unless a newer import has started meanwhile:
+// a 200,000-event bundle takes seconds per step, and the progress bar moves between them
+// instead of the page freezing once for all of them (issue 4; figures in docs/EXCHANGE.md).
+void next_step(std::function<void()> step) {
+    platform::after_next_frame([my_generation = generation(), step = std::move(step)] {
+        if (my_generation == generation()) step();
+    });
+}
+
 void plan_and_write(const Bundle& bundle, const ImportOptions& options) {
     auto planned = plan_import(session::ledger(), bundle, options);
     if (!planned) return fail_with(planned.errors());
@@ -86,10 +96,7 @@ void plan_and_write(const Bundle& bundle, const ImportOptions& options) {
     Progress& p = state();
     p.stage = Stage::writing;
     p.fraction = 0;
-    const int my_generation = generation();
-    platform::after_next_frame([plan, conflicted_before, my_generation] {
-        if (my_generation == generation()) write(plan, conflicted_before);
-    });
+    next_step([plan, conflicted_before] { write(plan, conflicted_before); });
 }
 
 void write(const std::shared_ptr<ImportPlan>& plan, const std::set<FieldKey>& conflicted_before) {
@@ -102,8 +109,9 @@ void write(const std::shared_ptr<ImportPlan>& plan, const std::set<FieldKey>& co
         [plan, conflicted_before, my_generation](bool ok, const Ledger::AddResult& added, const std::string& detail) {
             if (my_generation != generation()) return;
             if (!ok) {
-                Error e = make_error("exchange.store_failed", "", "保存导入的数据失败,什么都没有改变: " + detail,
-                                     "saving the imported events failed; nothing changed: " + detail);
+                Error e = make_error("exchange.store_failed", "",
+                                     i18n::fill(i18n::Lang::Zh, "exchange.store_failed", {detail}),
+                                     i18n::fill(i18n::Lang::En, "exchange.store_failed", {detail}));
                 return fail_with(Errors{e});
             }
             if (!added.rejected.empty()) return fail_with(added.rejected);
@@ -112,18 +120,13 @@ void write(const std::shared_ptr<ImportPlan>& plan, const std::set<FieldKey>& co
     if (!started) fail_with_key("session.read_only", "exchange.not_writable");
 }
 
-// [SECTION] Steps 2–3: parse, digest
-//
-// Each step runs after a frame is drawn (platform::after_next_frame): a 200,000-event
-// bundle takes seconds per step, and the progress bar moves between them instead of the
-// page freezing once for all of them (issue 4's responsiveness; the figures are in
-// docs/EXCHANGE.md). A newer import (generation) makes the pending steps of this one stop.
+// [SECTION] Steps 2–3: parse, digest (each one a next_step)
 
 // Fractions of the checking bar reached after each step (parse is the longest).
 constexpr float kParsed = 0.5f, kDigested = 0.8f;
 
-void digest_and_plan(std::shared_ptr<Bundle> bundle, const ImportOptions& options, int my_generation) {
-    if (my_generation != generation()) return;
+void digest_and_plan(std::shared_ptr<Bundle> bundle, const ImportOptions& options) {
+    const int my_generation = generation();
     const std::string canonical = canonical_event_bytes(bundle->events);
     platform::crypto::sha256_hex(canonical, [bundle, options, my_generation](bool ok, const std::string& hex) {
         if (my_generation != generation()) return;
@@ -131,14 +134,11 @@ void digest_and_plan(std::shared_ptr<Bundle> bundle, const ImportOptions& option
         Errors wrong = check_digest(*bundle, hex);
         if (!wrong.empty()) return fail_with(wrong);
         state().fraction = kDigested;
-        platform::after_next_frame([bundle, options, my_generation] {
-            if (my_generation == generation()) plan_and_write(*bundle, options);
-        });
+        next_step([bundle, options] { plan_and_write(*bundle, options); });
     });
 }
 
-void parse(const std::shared_ptr<std::string>& bytes, int my_generation) {
-    if (my_generation != generation()) return;
+void parse(const std::shared_ptr<std::string>& bytes) {
     ImportOptions options;
     options.now_ms = session::now_ms();
     auto read = read_bundle(*bytes, options);
@@ -147,7 +147,7 @@ void parse(const std::shared_ptr<std::string>& bytes, int my_generation) {
     if (!platform::crypto::available()) return fail_with_key("exchange.no_crypto", "exchange.no_crypto");
     auto bundle = std::make_shared<Bundle>(std::move(read).value());
     state().fraction = kParsed;
-    platform::after_next_frame([bundle, options, my_generation] { digest_and_plan(bundle, options, my_generation); });
+    next_step([bundle, options] { digest_and_plan(bundle, options); });
 }
 
 void check(std::string bytes) {
@@ -155,8 +155,7 @@ void check(std::string bytes) {
     p.stage = Stage::checking;
     p.fraction = 0;
     auto shared = std::make_shared<std::string>(std::move(bytes));
-    const int my_generation = generation();
-    platform::after_next_frame([shared, my_generation] { parse(shared, my_generation); });
+    next_step([shared] { parse(shared); });
 }
 
 }  // namespace

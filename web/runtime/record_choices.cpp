@@ -60,6 +60,13 @@ std::string when(const State& s, std::int64_t ms) {
     return to_string(day) + " " + clock;
 }
 
+std::string when_text(const State& s, std::int64_t ms) {
+    if (ms == 0) return {};
+    const std::string iso = when(s, ms);  // "2024-03-05 14:30"
+    const auto day = i18n::parse_date(std::string_view(iso).substr(0, 10));
+    return day ? i18n::date(*day) + iso.substr(10) : iso;
+}
+
 std::string price_text(const PriceRow& row) {
     const bool zh = i18n::current() == i18n::Lang::Zh;
     if (row.billing == Billing::free) return label(row.billing);

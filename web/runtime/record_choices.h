@@ -56,8 +56,11 @@ Choices forms_of(const State& s, const std::string& household_id, bool open_only
 // Names in the current language.
 std::string item_name(const State& s, const std::string& item_id);
 std::string household_name(const State& s, const std::string& household_id);  // "1-101 李伟"
-// "2024-03-05 14:30" in the estate's time zone (0 → "").
+// "2024-03-05 14:30" in the estate's time zone (0 → ""): for table cells, where the
+// ISO form sorts as text and reads the same in both languages.
 std::string when(const State& s, std::int64_t ms);
+// "2024年3月5日 14:30" / "5 Mar 2024 14:30": for a date a person reads beside a label.
+std::string when_text(const State& s, std::int64_t ms);
 // "40.00元/小时" for a price row.
 std::string price_text(const PriceRow& row);
 

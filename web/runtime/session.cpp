@@ -18,6 +18,7 @@
 #include "bianmin/hlc.hpp"
 #include "bianmin/json.hpp"
 #include "bianmin/time.hpp"
+#include "i18n/i18n.h"
 #include "platform/frame_pacing.h"
 
 namespace bianmin::session {
@@ -174,16 +175,16 @@ bool writable() {
 
 namespace {
 
-Error not_writable_error() {
-    if (page().importing)
-        return make_error("session.importing", "", "正在导入数据,请稍候再试", "an import is in progress; try again in a moment");
-    return make_error("session.read_only", "", "本页面现在只能查看,不能保存修改(见页面上方的提示)",
-                      "this page cannot save changes now (see the notice at the top)");
+// The session's own refusals, worded in the translation table like the screens.
+Error error_from_key(const char* code, const char* field) {
+    return make_error(code, field, i18n::tr(i18n::Lang::Zh, code), i18n::tr(i18n::Lang::En, code));
 }
 
-Error not_signed_in_error() {
-    return make_error("session.not_signed_in", "actor", "请先登录", "please sign in first");
+Error not_writable_error() {
+    return error_from_key(page().importing ? "session.importing" : "session.read_only", "");
 }
+
+Error not_signed_in_error() { return error_from_key("session.not_signed_in", "actor"); }
 
 }  // namespace
 

@@ -202,7 +202,7 @@ void draw_settlements() {
     if (chosen >= int(forms.size())) chosen = 0;
     ui::combo_data("cashier.settle.form", &chosen, labels);
     const FormRecord& f = *forms[std::size_t(chosen)];
-    ui::label_value("cashier.settle.stopped", choices::when(s, f.stopped_ms) + " · " + f.stop_reason);
+    ui::label_value("cashier.settle.stopped", choices::when_text(s, f.stopped_ms) + " · " + f.stop_reason);
     ui::label_value("cashier.receive.deposit_held", i18n::money(f.deposit_held()));
     ui::label_value("cashier.receive.prepaid", i18n::money(f.prepaid_balance()));
     if (prefilled_for != f.def.form_id) {

@@ -64,7 +64,7 @@ void delivery_table(ui::CoreTable& table, std::vector<std::string>& ids, const S
         }
         return t;
     });
-    const int clicked = table.draw({.height = ImGui::GetFontSize() * 9});
+    const int clicked = table.draw({.height = ImGui::GetFontSize() * 9, .export_filename = "deliveries.csv"});
     if (clicked >= 0 && clicked < int(ids.size())) g_delivery = ids[std::size_t(clicked)];
 }
 

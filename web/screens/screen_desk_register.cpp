@@ -7,12 +7,15 @@
 //
 // [SECTION] Household and resident
 // [SECTION] Entrustment form
-// [SECTION] Service file
+// [SECTION] Service file (with the signature on each form)
 // [SECTION] Screen
+#include <algorithm>
+
 #include "app.h"
 #include "bianmin/queries.hpp"
 #include "i18n/format.h"
 #include "imgui.h"
+#include "platform/files.h"
 #include "runtime/form.h"
 #include "runtime/record_choices.h"
 #include "runtime/session.h"
@@ -186,7 +189,34 @@ void draw_service_file(const State& s) {
                        format_yuan_plain(std::max(f->fees_owed(), Fen{0}))});
         return t;
     });
-    table.draw({.export_filename = "service-file.csv"});
+    // Room is kept under the table for the chosen form's signature, so that it shows
+    // without scrolling on a tablet.
+    const float signature_room = ImGui::GetFrameHeightWithSpacing() * 5 + ImGui::GetFontSize() * 5;  // toolbar, heading, picker, date, view
+    const float height = std::max(ImGui::GetFrameHeight() * 6, ImGui::GetContentRegionAvail().y - signature_room);
+    table.draw({.height = height, .export_filename = "service-file.csv"});
+}
+
+// The signature on one of the household's forms, drawn again, and saved as SVG for the
+// paper file or a print [1-4.4]: the form is the resident's signed consent.
+void draw_form_signature(const State& s) {
+    static int chosen = 0;
+    const choices::Choices forms = choices::forms_of(s, g_household, false);
+    if (forms.empty()) return;
+    ImGui::Spacing();
+    ui::heading("desk.signature_heading");
+    choices::pick("desk.signature_form", chosen, forms);
+    const FormRecord* form = s.find_form(forms.id(chosen));
+    if (!form) return;
+    if (form->def.signature.empty()) {
+        ui::hint("desk.signature_none");
+        return;
+    }
+    const ui::Signature drawn = ui::from_core(form->def.signature);
+    ui::label_value("desk.signature_signed", choices::when_text(s, form->signed_ms));
+    ui::beside_if_room(ui::button_width("desk.signature_export"));
+    if (ui::button("desk.signature_export"))
+        platform::files::download("signature-" + form->def.form_id + ".svg", ui::signature_svg(drawn, 600), "image/svg+xml");
+    ui::signature_view(drawn, ImGui::GetFontSize() * 4);
 }
 
 }  // namespace
@@ -213,6 +243,7 @@ void draw_desk_register(App&) {
     if (ui::tab("desk.tab_file")) {
         pick_household("desk.file_household", s);
         draw_service_file(s);
+        draw_form_signature(s);
         ui::end_tab();
     }
     ui::end_tabs();

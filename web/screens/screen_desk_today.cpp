@@ -112,7 +112,7 @@ void draw_hand_on(const State& s, const std::string& me) {
     ui::heading("desk.hand_on_heading");
     ui::value_text(household_label(s, r.def.household_id) + " · " + choices::item_name(s, r.def.item_id) + " · " + r.def.detail);
     ui::label_value("desk.owner", r.owner.empty() ? i18n::tr("desk.no_owner") : staff_name(s, r.owner));
-    ui::label_value("desk.due", choices::when(s, r.def.due_ms));
+    ui::label_value("desk.due", choices::when_text(s, r.def.due_ms));
     if (r.owner.empty() && ui::primary_button("desk.take_submit"))
         form.submit(session::run(RequestHandedOn{g_request, me, ""}), "desk.request_taken");
     const auto& staff = choices::staff(s, role_bit(Role::front_desk) | role_bit(Role::service_worker) |

@@ -151,7 +151,7 @@ void draw_export(const State& s, bool resident_device) {
     }
     if (ui::button_enabled_if("exchange.export", ready)) start_export(request);
     const double last = storage::last_export_ms();
-    ui::label_value("exchange.last_export", last > 0 ? choices::when(s, std::int64_t(last))
+    ui::label_value("exchange.last_export", last > 0 ? choices::when_text(s, std::int64_t(last))
                                                      : std::string(i18n::tr("exchange.never_exported")));
 }
 

@@ -66,7 +66,7 @@ void draw_price_tables() {
         return;
     }
     const PriceTableRecord& t = s.price_tables.at(id);
-    ui::label_value("gm.tables.drafted_by", staff_name(s, t.authors.front()) + " " + choices::when(s, t.drafted_ms));
+    ui::label_value("gm.tables.drafted_by", staff_name(s, t.authors.front()) + " " + choices::when_text(s, t.drafted_ms));
     if (!t.def.note.empty()) ui::label_value("gm.tables.note", t.def.note);
     for (const auto& c : t.rejection_comments) ui::label_value("office.editor.gm_rejected", c);
     const std::uint64_t key = session::revision() * 4 + (i18n::current() == i18n::Lang::Zh ? 0 : 1);
@@ -110,7 +110,7 @@ void draw_problems() {
     }
     const ProblemRecord& p = s.problems.at(id);
     ui::label_value("gm.problems.summary", p.def.summary);
-    ui::label_value("gm.problems.reported_by", staff_name(s, p.reported_by) + " " + choices::when(s, p.reported_ms));
+    ui::label_value("gm.problems.reported_by", staff_name(s, p.reported_by) + " " + choices::when_text(s, p.reported_ms));
     if (!p.def.item_id.empty()) ui::label_value("gm.problems.item", choices::item_name(s, p.def.item_id));
     if (!p.def.household_id.empty()) ui::label_value("gm.problems.household", household_label(s, p.def.household_id));
     for (const Escalation& e : p.escalations)

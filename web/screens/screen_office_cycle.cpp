@@ -116,8 +116,8 @@ void draw_survey_summary(SurveyView& view) {
     const std::string& id = ids[std::size_t(view.chosen)];
     const SurveyRecord& survey = s.surveys.at(id);
     ui::label_value("office.survey.responses", i18n::grouped(std::int64_t(survey.answers.size())));
-    ui::label_value("office.survey.opened_at", choices::when(s, survey.opened_ms));
-    if (survey.closed) ui::label_value("office.survey.closed_at", choices::when(s, survey.closed_ms));
+    ui::label_value("office.survey.opened_at", choices::when_text(s, survey.opened_ms));
+    if (survey.closed) ui::label_value("office.survey.closed_at", choices::when_text(s, survey.closed_ms));
     if (!survey.closed && ui::button("office.survey.close"))
         view.form.submit(session::run(SurveyClosed{id}), "office.survey.closed");
     view.form.show_other_errors({});

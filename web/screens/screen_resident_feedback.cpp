@@ -64,7 +64,7 @@ void draw_confirm(const State& s, const ResidentRecord& me) {
         }
         return t;
     });
-    const int clicked = table.draw({.height = ImGui::GetFontSize() * 10});
+    const int clicked = table.draw({.height = ImGui::GetFontSize() * 10, .export_filename = "my-deliveries.csv"});
     if (clicked >= 0 && clicked < int(ids.size())) chosen = ids[std::size_t(clicked)];
     auto it = s.deliveries.find(chosen);
     if (it == s.deliveries.end()) {

@@ -117,14 +117,23 @@ export async function submit(page, button, expected) {
 export async function submitExpectingError(page, button, field, message, fieldKind = 'input') {
   const before = await eventCount(page);
   await clickItem(page, button, 'button');
-  const list = await waitForItems(page, (l) => l.some((i) => i.kind === 'text' && i.label.startsWith(message)) && l,
-    `the message "${message}"`);
-  const target = list.find((i) => i.kind === fieldKind && i.label === field);
-  assert(target, `no ${fieldKind} labelled ${field}`);
-  const messages = list.filter((i) => i.kind === 'text' && i.label.startsWith(message));
-  // Beside the field: the first message starts within two lines below the field's bottom.
-  const near = messages.some((m) => m.y >= target.y + target.h - 2 && m.y - (target.y + target.h) < 2.5 * target.h + 40);
-  assert(near, `"${message}" is not next to ${field}: field at y=${target.y}+${target.h}, message at ${messages.map((m) => m.y)}`);
+  // Beside the field: a message starting within two lines below the field's bottom. The
+  // status line at the bottom shows the message a frame before the field does (the field
+  // was drawn above the button that set it), so wait for the field's own.
+  const beside = (list) => {
+    const target = list.find((i) => i.kind === fieldKind && i.label === field);
+    const messages = list.filter((i) => i.kind === 'text' && i.label.startsWith(message));
+    const near = target && messages.some((m) => m.y >= target.y + target.h - 2 && m.y - (target.y + target.h) < 2.5 * target.h + 40);
+    return { target, messages, near };
+  };
+  let seen = null;
+  await waitForItems(page, (l) => { seen = beside(l); return seen.near; }, `the message "${message}" beside ${field}`)
+    .catch(() => {
+      assert(seen && seen.target, `no ${fieldKind} labelled ${field}`);
+      assert(seen.messages.length, `no message "${message}" after "${button}"`);
+      assert(false, `"${message}" is not next to ${field}: field at y=${seen.target.y}+${seen.target.h}, ` +
+        `message at ${seen.messages.map((m) => m.y)}`);
+    });
   const after = await eventCount(page);
   assert(after === before, `a refused command added events: ${before} → ${after}`);
 }

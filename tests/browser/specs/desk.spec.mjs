@@ -2,11 +2,14 @@
 // register → entrustment form signed on the pad → delivery → the resident confirms →
 // fee → hand-over to finance, and the core's messages beside the fields when input is
 // bad [SPEC "Serving a resident" 1-6, 9; 1-4.4, 3-4.3.1, 1-4.8, 1-4.9–4.11, 3-4.5.1].
+import { readFileSync } from 'node:fs';
+
 import { assert, assertEqual } from '../lib/assert.mjs';
 import {
   cells, choose, clickCell, drawSignature, eventCount, session, startAs, submit, submitExpectingError, typeInto,
 } from '../lib/serving.mjs';
 import { clickItem, items, snap, waitForItems } from '../lib/widgets.mjs';
+import { as } from './office.spec.mjs';
 
 const signInAndOpen = (page, person, role, screen) => startAs(page, null, person, role, screen, { load: false });
 
@@ -36,6 +39,14 @@ export default function (test) {
     assertEqual(await eventCount(page), start + 3, 'events after the entrustment form');
     await clickItem(page, '住户服务档案', 'tab');
     await waitForItems(page, (l) => l.find((i) => i.kind === 'table-cell' && i.label === '服务中'), 'the signed form in the service file');
+    // The resident's signature is on the form: drawn again, and saved as SVG with its stroke.
+    await waitForItems(page, (l) => l.find((i) => i.kind === 'text' && /^签名 [1-9]/.test(i.label)),
+      'the signature drawn again under the service file');
+    const [svgFile] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }),
+      clickItem(page, '导出签名 (SVG)', 'button')]);
+    assert(/^signature-.+\.svg$/.test(svgFile.suggestedFilename()), `SVG file name: ${svgFile.suggestedFilename()}`);
+    const svg = readFileSync(await svgFile.path(), 'utf8');
+    assert(svg.startsWith('<svg') && (svg.match(/<polyline /g) || []).length >= 1, `the SVG holds the strokes: ${svg.slice(0, 200)}`);
     await snap(page, 'desk register: service file of 1-901');
 
     // The service worker at the door logs two hours of housekeeping.
@@ -129,4 +140,30 @@ export default function (test) {
     assert(due.length > 0, 'the demo has services due a return visit');
     await snap(page, 'desk problems: return visits due');
   }, { timeoutMs: 180000 });
+
+  test('[SPEC Serving 6; 1-4.10] a complaint is assigned by the manager, answered, and closed with the resident\'s satisfaction', async ({ page, open }) => {
+    await startAs(page, open, 'fd1', 'front_desk', 'desk_problems');
+    await clickItem(page, '投诉', 'tab');
+    await typeInto(page, '投诉内容', '快递柜门坏了没人修');
+    await submit(page, '登记投诉', '投诉已登记');
+    const before = await eventCount(page);
+
+    // Only the office manager assigns; until then the desk is told so.
+    await clickCell(page, '快递柜门坏了没人修');
+    await waitForItems(page, (l) => l.find((i) => i.label === '投诉须先由管理处经理派给处理人。'), 'the desk waits for the manager');
+    await as(page, 'om', 'office_manager', 'desk_problems');
+    await clickItem(page, '投诉', 'tab');
+    await clickCell(page, '快递柜门坏了没人修');
+    await submit(page, '派给处理人', '投诉已派出');
+    await submitExpectingError(page, '答复住户', '答复', '请填写答复内容');
+    await typeInto(page, '答复', '已联系厂家，本周五前修好');
+    await submit(page, '答复住户', '已答复');
+    await submit(page, '关闭投诉', '投诉已关闭');
+    assertEqual(await eventCount(page), before + 3, 'assigned, answered, closed');
+    const row = await waitForItems(page, (l) => {
+      const text = l.find((i) => i.kind === 'table-cell' && i.label === '快递柜门坏了没人修');
+      return text && l.filter((i) => i.kind === 'table-cell' && Math.abs(i.y - text.y) < 2).map((i) => i.label);
+    }, 'the complaint\'s row');
+    assert(row.includes('已关闭'), `the complaint is closed in the list: ${row.join(' | ')}`);
+  }, { timeoutMs: 150000 });
 }

@@ -1,9 +1,10 @@
 // The general manager's decisions (web/screens/screen_gm_decisions.cpp): stopping a
 // loss-making item with the GM's approval [3-4.3.4] and the quality evaluation per item
-// and period [3-4.5.4]; price-table approval is in office.spec.mjs. Bad input shows the
-// core's message beside the field and records nothing.
+// and period [3-4.5.4], a problem escalated to the GM and decided [1-4.9]; price-table
+// approval is in office.spec.mjs. Bad input shows the core's message beside the field and
+// records nothing.
 import { assert, assertEqual } from '../lib/assert.mjs';
-import { choose, eventCount, startAs, submit, submitExpectingError, typeInto } from '../lib/serving.mjs';
+import { choose, clickCell, eventCount, startAs, submit, submitExpectingError, typeInto } from '../lib/serving.mjs';
 import { clickItem, fieldValue, items, settle } from '../lib/widgets.mjs';
 import { as, tallPage, texts } from './office.spec.mjs';
 
@@ -52,6 +53,35 @@ export default function (test) {
     const cells = (await items(page)).filter((i) => i.kind === 'table-cell').map((i) => i.label);
     assert(cells.includes('回访满意度高') && cells.includes(`${year}H1`), 'the evaluation is listed');
   }, { timeoutMs: 120000 });
+
+  test('a problem goes up from the desk to the manager to the GM, who decides it [SPEC Serving 5; 1-4.9]', async ({ page, open }) => {
+    await tallPage(page);
+    await startAs(page, open, 'fd1', 'front_desk', 'desk_problems');
+    await typeInto(page, '问题说明', '地下车库漏水');
+    await submit(page, '报告问题', '问题已记录');
+    await clickCell(page, '地下车库漏水');
+    await typeInto(page, '上报说明或处理决定', '需要维修部门处理');
+    await submit(page, '上报上一级', '问题已上报');
+
+    // The office manager holds it now and sends it on to the general manager.
+    await as(page, 'om', 'office_manager', 'desk_problems');
+    await clickCell(page, '地下车库漏水');
+    await typeInto(page, '上报说明或处理决定', '费用较大，请总经理决定');
+    await submit(page, '上报上一级', '问题已上报');
+
+    await as(page, 'gm', 'general_manager', 'gm_decisions');
+    await clickItem(page, '重大问题', 'tab');
+    await settle(page);
+    const shown = await texts(page);
+    assert(shown.includes('地下车库漏水'), 'the problem is shown to the GM');
+    assert(shown.some((t) => t.includes('费用较大，请总经理决定')), 'with the manager\'s note');
+    const events = await eventCount(page);
+    await submitExpectingError(page, '作出决定', '处理决定', '请填写处理决定');
+    await typeInto(page, '处理决定', '同意维修，费用由维修基金支出');
+    await submit(page, '作出决定', '已作出决定');
+    assertEqual(await eventCount(page), events + 1, 'ProblemDecided recorded');
+    assert((await texts(page)).includes('没有报到总经理的问题。'), 'nothing left to decide');
+  }, { timeoutMs: 150000 });
 
   test('with nothing escalated to the GM the problems tab says so', async ({ page, open }) => {
     await tallPage(page);

@@ -9,10 +9,15 @@ const TOUCH = { hasTouch: true, isMobile: false, viewport: { width: 1024, height
 
 async function touchDrag(page, from, to, steps = 12) {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from.x, y: from.y }] });
+  // The first move is sent with the start, not after its answer: a finger still for 0.5 s
+  // is a long press (web/platform/touch.cpp), and a loaded machine can take that long to
+  // answer one event.
+  const started = cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from.x, y: from.y }] });
   for (let i = 1; i <= steps; i++) {
     const x = from.x + ((to.x - from.x) * i) / steps, y = from.y + ((to.y - from.y) * i) / steps;
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+    const moved = cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+    if (i === 1) await started;
+    await moved;
     // A finger moves across frames: let the app draw one with this point (a fixed pause
     // lets a slow machine take the whole drag in one frame, and then nothing scrolls).
     await frame(page);
