@@ -143,7 +143,9 @@ async function main() {
       // Keep one copy of the N records for the reload figure: start from a clean store.
       if (run < bulkRuns - 1) {
         await page.evaluate(() => new Promise((resolve) => {
-          // Delete the app's database; the page is then reloaded onto an empty store.
+          // Delete the app's database (and its witness, as clearing site data would); the
+          // page is then reloaded onto an empty store.
+          localStorage.removeItem('bianmin-store-witness');
           const r = indexedDB.deleteDatabase('bianmin');
           r.onsuccess = r.onerror = r.onblocked = () => resolve();
         }));

@@ -5,7 +5,8 @@
 //   chunks      many records in one checksummed ArrayBuffer (library_storage_format.js),
 //               auto-increment key; written by compaction and by bulk import
 //   meta        'device' (this profile's id), 'nextSeq', 'lastExport', 'unsyncedSince',
-//               'persist' ({granted, at})
+//               'persist' ({granted, at}), 'discarded' (what the browser threw away, until
+//               the next import: library_storage_witness.js)
 //   quarantine  damaged values set aside: {store, key, reason, at, value}
 //
 // Every write transaction asks for durability 'strict': a completed transaction is on
@@ -15,7 +16,7 @@
 // side answers through its bm_storage_on_* exports, always from a later task. Reading and
 // checking everything stored is in library_storage_load.js.
 mergeInto(LibraryManager.library, {
-  $BmStore__deps: ['$BmFormat', '$BmTabs', '$BmLoad'],
+  $BmStore__deps: ['$BmFormat', '$BmTabs', '$BmLoad', '$BmWitness'],
   $BmStore__postset: 'BmStore.prefetch();',
   $BmStore: {
     DB_NAME: 'bianmin',
@@ -32,6 +33,9 @@ mergeInto(LibraryManager.library, {
     loaded: false,
     device: '',
     nextSeq: 1,
+    durableNext: 1,     // above every own record known to be stored (for the witness)
+    freshDevice: false, // this page made the device id: a first start, or a discarded store
+    discarded: null,    // {device, records, at, lastSeen} while the person has not imported
     unsyncedSince: 0,
     looseCount: 0,
     compacting: false,
@@ -145,6 +149,7 @@ mergeInto(LibraryManager.library, {
       const meta = tx.objectStore('meta');
       let device = await BmStore.request(meta.get('device'));
       if (typeof device !== 'string' || !device) {
+        BmStore.freshDevice = true;
         device = BmStore.newDeviceId();
         meta.put(device, 'device');
         meta.put(Date.now(), 'created');
@@ -235,13 +240,24 @@ mergeInto(LibraryManager.library, {
       BmStore.looseCount = checked.looseCount;
       const meta = snapshot.meta;
       BmStore.nextSeq = Number.isSafeInteger(meta.nextSeq) ? meta.nextSeq : 1;
+      BmStore.durableNext = BmStore.nextSeq;
       BmStore.unsyncedSince = typeof meta.unsyncedSince === 'number' ? meta.unsyncedSince : 0;
+      BmStore.discarded = meta.discarded && typeof meta.discarded === 'object' ? meta.discarded : null;
+      const lost = BmWitness.discarded(BmStore.freshDevice, BmStore.device);
+      if (lost) {
+        console.warn('bianmin: the browser discarded the stored data of device ' + lost.device +
+          ' (' + lost.records + ' records or more)');
+        BmStore.discarded = lost;
+        await BmStore.setMeta('discarded', lost);  // before the witness moves on
+      }
+      BmWitness.note(BmStore.device, BmStore.durableNext);
       return {
         sources: checked.sources,
         report: {
           database: 'ok', role: BmStore.role, tabLock: BmTabs.hasLocks(), device: BmStore.device,
           nextSeq: BmStore.nextSeq, lastExport: typeof meta.lastExport === 'number' ? meta.lastExport : 0,
           unsyncedSince: BmStore.unsyncedSince,
+          discardedRecords: BmStore.discarded ? BmStore.discarded.records : 0,
           chunks: checked.goodChunks, loose: checked.goodLoose, problems: checked.problems,
           quarantinedNow: quarantinedNow, quarantined: snapshot.quarantined + quarantinedNow,
           readMs: performance.now() - started,
@@ -301,6 +317,10 @@ mergeInto(LibraryManager.library, {
       }
       tx.oncomplete = () => {
         BmStore.looseCount++;
+        if (device === BmStore.device && seq + 1 > BmStore.durableNext) {
+          BmStore.durableNext = seq + 1;
+          BmWitness.note(device, BmStore.durableNext);
+        }
         BmStore.appendDone(ticket, true, null);
         BmStore.announce(device, seq, bytes);
         BmStore.scheduleCompaction();
@@ -334,8 +354,19 @@ mergeInto(LibraryManager.library, {
           BmStore.nextSeq = ownNextSeq;
           tx.objectStore('meta').put(ownNextSeq, 'nextSeq');
         }
+        // Data came in: what the browser discarded is the office's to give back.
+        const hadDiscarded = !!BmStore.discarded;
+        if (hadDiscarded) tx.objectStore('meta').delete('discarded');
         BmStore.commit(tx);
         await BmStore.finished(tx);
+        if (ownNextSeq > BmStore.durableNext) {
+          BmStore.durableNext = ownNextSeq;
+          BmWitness.note(BmStore.device, ownNextSeq);
+        }
+        if (hadDiscarded) {
+          BmStore.discarded = null;
+          BmStore.tell({ discardedRecords: 0 });
+        }
         _bm_storage_on_bulk_done(op, 1, 0, 0);
         BmStore.post({ type: 'resync' });
         BmStore.refreshEstimate();
@@ -470,8 +501,10 @@ mergeInto(LibraryManager.library, {
       const meta = snapshot.meta;
       if (Number.isSafeInteger(meta.nextSeq)) BmStore.nextSeq = Math.max(BmStore.nextSeq, meta.nextSeq);
       if (typeof meta.unsyncedSince === 'number') BmStore.unsyncedSince = meta.unsyncedSince;
+      BmStore.discarded = meta.discarded && typeof meta.discarded === 'object' ? meta.discarded : null;
       BmLoad.deliver(_bm_storage_on_followed, checked.sources, {
         nextSeq: BmStore.nextSeq, unsyncedSince: BmStore.unsyncedSince,
+        discardedRecords: BmStore.discarded ? BmStore.discarded.records : 0,
         lastExport: typeof meta.lastExport === 'number' ? meta.lastExport : 0,
         quarantined: snapshot.quarantined,
       });

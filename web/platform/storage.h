@@ -107,6 +107,9 @@ struct Status {
     std::uint64_t next_seq = 1;  // lowest own seq never stored nor handed to append()
     double last_export_ms = 0;   // Unix ms of the last export to the office; 0 = never
     double unsynced_since_ms = 0;  // first own record stored after the last export; 0 = none
+    // Records of this profile's former device that the browser threw away (it deletes a
+    // database it finds damaged): at least this many; 0 = none, or imported since.
+    std::size_t discarded_records = 0;
 };
 
 // The person-facing sentence for a code in a language (Chinese and English). Codes

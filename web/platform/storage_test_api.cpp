@@ -224,6 +224,7 @@ EMSCRIPTEN_KEEPALIVE const char* bm_storage_test_status_json() {
                    {"pending", s.pending},
                    {"failed", s.failed},
                    {"quarantined", s.quarantined},
+                   {"discarded", s.discarded_records},
                    {"device", s.device_id},
                    {"nextSeq", s.next_seq},
                    {"lastExport", s.last_export_ms},

@@ -274,6 +274,7 @@ void apply_status_fields(const nlohmann::json& j) {
     st.usage_bytes = number_field(j, "usage", st.usage_bytes);
     st.quota_bytes = number_field(j, "quota", st.quota_bytes);
     st.quarantined = std::size_t(number_field(j, "quarantined", double(st.quarantined)));
+    st.discarded_records = std::size_t(number_field(j, "discardedRecords", double(st.discarded_records)));
     st.last_export_ms = number_field(j, "lastExport", st.last_export_ms);
     st.unsynced_since_ms = number_field(j, "unsyncedSince", st.unsynced_since_ms);
     if (auto device = text_field(j, "device"); !device.empty()) st.device_id = device;

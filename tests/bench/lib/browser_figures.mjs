@@ -51,6 +51,7 @@ async function openApp(page, origin, query = '') {
 async function deleteAppStore(page, origin) {
   await page.goto(`${origin}/blank`);
   await page.evaluate(() => new Promise((resolve, reject) => {
+    localStorage.removeItem('bianmin-store-witness');  // as clearing site data would: a new device, not a lost one
     const request = indexedDB.deleteDatabase('bianmin');
     request.onsuccess = resolve;
     request.onerror = () => reject(request.error);

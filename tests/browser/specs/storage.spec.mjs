@@ -207,6 +207,44 @@ export default function (test) {
     assertEqual(JSON.stringify((await list(page)).map((x) => x.text)), '["same","chunk copy"]', 'kept copies');
   });
 
+  test('a store the browser threw away is reported until data is imported, under a new device id', async ({ page, open, origin }) => {
+    await open();
+    const before = await status(page);
+    await appendDurably(page, [text(1), text(2), text(3)]);
+    assertEqual((await status(page)).discarded, 0, 'nothing discarded on a first start');
+    // What Chromium does with a database it finds damaged: delete it, without a word to
+    // the page. Done here with the app closed, from a bare page of the same origin (its
+    // favicon request fails, so not a page whose console the harness watches).
+    await page.goto('about:blank');
+    const bare = await page.context().newPage();
+    await bare.goto(`${origin}/icon.svg`);
+    await bare.evaluate(() => new Promise((resolve, reject) => {
+      const request = indexedDB.deleteDatabase('bianmin');
+      request.onsuccess = resolve;
+      request.onerror = () => reject(request.error);
+      request.onblocked = () => reject(new Error('the app still holds the database open'));
+    }));
+    await bare.close();
+    await open();
+    const after = await status(page);
+    assertEqual((await list(page)).length, 0, 'the store is empty');
+    assert(after.device !== before.device, 'a new device id: the old one\'s sequence numbers may be in the office already');
+    assert(after.discarded >= 3, `the three stored records are reported as discarded: ${after.discarded}`);
+    assert(after.warnings.some((w) => w.zh.includes('浏览器丢弃了本机保存的数据') && w.en.includes('threw away')),
+      `a warning in both languages: ${JSON.stringify(after.warnings)}`);
+    assert((await bannerLines(page, '浏览器丢弃了本机保存的数据')).length > 0, 'the banner says so');
+    await open();
+    assert((await status(page)).discarded >= 3, 'the warning stays after a reload');
+
+    // Importing the office's file clears it.
+    const result = await page.evaluate((d) => window.bianmin.storage.bulk([{ device: d, seq: 1, text: '{"back":1}' }]), before.device);
+    assert(result.ok, `import failed: ${result.detail}`);
+    assertEqual((await status(page)).discarded, 0, 'cleared by the import');
+    await open();
+    assertEqual((await status(page)).discarded, 0, 'still cleared after a reload');
+    assertEqual((await bannerLines(page, '浏览器丢弃了本机保存的数据')).length, 0, 'no banner');
+  });
+
   test('last export time, unsynced changes and persistence are stored and reported', async ({ page, open }) => {
     await open();
     let s = await status(page);

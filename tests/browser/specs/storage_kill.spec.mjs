@@ -5,6 +5,11 @@
 // holes in the sequence, and the store must open cleanly. Trials run on one profile, so
 // each starts from what the previous kills left.
 //
+// One exception is beyond the app: Chromium sometimes throws the whole database away on
+// the start after a kill (it judged it damaged). Then the app must say so — a new device
+// id, the discarded count, the warning — and the trials go on from the empty store; the
+// figures count these, and more than one in ten kills fails the test.
+//
 //   BIANMIN_KILL_TRIALS=N   number of trials (default 20; 100 with BIANMIN_LONG=1)
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -19,12 +24,19 @@ import { assertUniqueKeys } from '../lib/storage_helpers.mjs';
 const TRIALS = Number(process.env.BIANMIN_KILL_TRIALS || (process.env.BIANMIN_LONG === '1' ? 100 : 20));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// Our own Chromium (so we may kill it) on a persistent profile, driven over CDP.
+// Our own Chromium (so we may kill it) on a persistent profile, driven over CDP. Its
+// stderr is kept (the last lines) to show what it said about IndexedDB when it threw a
+// database away.
 async function startChromium(profile) {
   const child = spawn('/usr/bin/chromium', [
     ...CHROMIUM_ARGS, '--headless', `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank',
   ], { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
   const exited = new Promise((resolve) => child.on('exit', resolve));
+  const stderr = [];
+  child.stderr.on('data', (data) => {
+    stderr.push(...String(data).split('\n').filter(Boolean));
+    stderr.splice(0, Math.max(0, stderr.length - 400));
+  });
   const endpoint = await new Promise((resolve, reject) => {
     let log = '';
     const timer = setTimeout(() => reject(new Error(`chromium gave no DevTools endpoint:\n${log}`)), 30000);
@@ -36,7 +48,7 @@ async function startChromium(profile) {
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`chromium exited (${code}):\n${log}`)); });
   });
   const browser = await chromium.connectOverCDP(endpoint);
-  return { child, exited, browser, context: browser.contexts()[0] };
+  return { child, exited, browser, context: browser.contexts()[0], stderr };
 }
 
 async function killChromium(chrome) {
@@ -54,6 +66,8 @@ async function closeChromium(chrome) {
 function startBurst(page, trial) {
   return page.evaluate((trial) => {
     window.__sent = {};
+    const { writer, nextSeq, pending } = window.bianmin.storage.status();
+    window.__openedAs = { writer, nextSeq, pending, at: Math.round(performance.now()) };
     (async () => {
       for (let i = 0; i < 400; i++) {
         const texts = Array.from({ length: 1 + Math.floor(Math.random() * 4) },
@@ -64,6 +78,21 @@ function startBurst(page, trial) {
       }
     })();
   }, trial);
+}
+
+// Chromium deletes an IndexedDB database it finds damaged when it opens it (crbug.com/146284)
+// and the app then starts as a new device. It must say so (library_storage_witness.js):
+// returns the new device id when that happened and was reported, null when not.
+async function discardedByBrowser(page, device, what) {
+  const status = await page.evaluate(() => window.bianmin.storage.status());
+  if (status.device === device) {
+    assertEqual(status.discarded, 0, `${what}: a discard reported while the store kept its device`);
+    return null;
+  }
+  assert(status.discarded > 0, `${what}: the store came back empty under a new device id and the app did not say so`);
+  assert(status.warnings.some((w) => w.zh.includes('浏览器丢弃了本机保存的数据')),
+    `${what}: no warning about the discarded store: ${JSON.stringify(status.warnings)}`);
+  return status.device;
 }
 
 // The store after a kill: all acknowledged edits, exact content, no doubles, no holes.
@@ -77,8 +106,17 @@ async function verify(page, device, before, snapshot, trial, what) {
   const mine = records.filter((r) => r.device === device);
   assertEqual(mine.length, records.length, `${what}: records of other devices`);
   const present = new Map(mine.map((r) => [r.seq, r.text]));
+  const missing = snapshot.acked.filter((seq) => !present.has(seq));
+  if (missing.length) {
+    // Say enough to tell a lost burst from a hole: which edits, and what is around them.
+    const fresh = [...present.keys()].filter((seq) => !before.has(seq));
+    assert(false, `${what}: ${missing.length} edit(s) acknowledged durable before the kill are missing: ` +
+      `${missing.slice(0, 10).join(', ')}; acknowledged ${snapshot.acked.length} ` +
+      `(${Math.min(...snapshot.acked)}–${Math.max(...snapshot.acked)}), stored now from this trial ` +
+      `${fresh.length ? `${Math.min(...fresh)}–${Math.max(...fresh)}` : 'none'}; ` +
+      `the page before the kill: ${JSON.stringify(snapshot.status)}`);
+  }
   for (const seq of snapshot.acked) {
-    assert(present.has(seq), `${what}: edit ${seq} was acknowledged durable before the kill but is missing`);
     assertEqual(present.get(seq), snapshot.sent[seq], `${what}: content of acknowledged edit ${seq}`);
   }
   for (const [seq, text] of present) {
@@ -97,19 +135,23 @@ export default function (test) {
       const profile = mkdtempSync(path.join(os.tmpdir(), 'bianmin-kill-'));
       const errors = [];
       let chrome = await startChromium(profile);
-      const counts = { acked: 0, present: 0, unacked: 0 };
+      const counts = { acked: 0, present: 0, unacked: 0, discards: 0, discardedAcked: 0, kills: 0 };
       let passed = false;
       try {
         let page = await chrome.context.newPage();
         watchErrors(page, errors);
         await openApp(page, origin);
-        const device = (await page.evaluate(() => window.bianmin.storage.status())).device;
+        let device = (await page.evaluate(() => window.bianmin.storage.status())).device;
         let before = new Map();
         for (let trial = 0; trial < TRIALS; trial++) {
           const mode = trial % 2 === 0 ? 'renderer crash' : 'browser kill';
           await startBurst(page, trial);
           await sleep(30 + Math.random() * 700);
-          const snapshot = await page.evaluate(() => ({ acked: window.bianmin.storage.acked(), sent: window.__sent }));
+          const snapshot = await page.evaluate(() => {
+            const { writer, nextSeq, pending, failed, code } = window.bianmin.storage.status();
+            return { acked: window.bianmin.storage.acked(), sent: window.__sent,
+              status: { code, writer, nextSeq, pending, failed, openedAs: window.__openedAs } };
+          });
           if (mode === 'renderer crash') {
             page.removeAllListeners('crash');
             page.removeAllListeners('console');
@@ -120,12 +162,25 @@ export default function (test) {
             await crashed;
           } else {
             await killChromium(chrome);
+            counts.kills++;
             chrome = await startChromium(profile);
           }
           page = await chrome.context.newPage();
           watchErrors(page, errors);
           await openApp(page, origin);
           const what = `trial ${trial + 1} (${mode})`;
+          const newDevice = await discardedByBrowser(page, device, what);
+          if (newDevice) {
+            const said = chrome.stderr.filter((line) => /indexeddb|leveldb|corrupt/i.test(line)).slice(-8);
+            log(`       ${what}: the browser threw the database away (${before.size} stored edits, ` +
+              `${snapshot.acked.length} acknowledged in this trial); the app reported it. Chromium said: ` +
+              `${said.length ? said.join(' | ') : '(nothing on stderr)'}`);
+            counts.discards++;
+            counts.discardedAcked += before.size + snapshot.acked.length;
+            device = newDevice;
+            before = await verify(page, device, new Map(), { acked: [], sent: {} }, trial, `${what}, after the discard`);
+            continue;
+          }
           const present = await verify(page, device, before, snapshot, trial, what);
           const fresh = present.size - before.size;
           counts.acked += snapshot.acked.length;
@@ -136,8 +191,13 @@ export default function (test) {
           before = present;
         }
         log(`       ${TRIALS} trials: ${counts.acked} acknowledged edits, all present; ` +
-          `${counts.unacked} more were stored without their acknowledgement reaching the test`);
+          `${counts.unacked} more were stored without their acknowledgement reaching the test; ` +
+          `the browser threw the whole database away after ${counts.discards} of ${counts.kills} browser kills ` +
+          `(${counts.discardedAcked} edits lost with it, each time reported by the app)`);
         assert(counts.acked > 0, 'no edit was acknowledged in any trial: the trials tested nothing');
+        // Seen about once in 90 kills: far more would mean we damage the database ourselves.
+        assert(counts.discards <= Math.max(1, Math.floor(counts.kills / 10)),
+          `the browser threw the database away after ${counts.discards} of ${counts.kills} kills`);
         assert(errors.length === 0, errors.join('\n'));
         passed = true;
       } finally {
