@@ -288,3 +288,25 @@ TEST_CASE("[SPEC Offline] a resident export of a generated estate names no other
         CHECK(phone.state().forms.size() == office_forms);
     }
 }
+
+TEST_CASE("[SPEC Offline] a phone reads from its slice that it is the household's own device, until a revocation") {
+    World& w = busy_world();
+    std::vector<Event> slice = bundle_of(w.ledger, BundleKind::resident, "office", "1-101").events;
+    // The phone's verified view cannot tell: the slice has no staff record of who registered it.
+    CHECK(registered_as_resident(slice, "home101"));
+    for (const char* other : {"office", "tab1", "nobody"}) CHECK_FALSE_MESSAGE(registered_as_resident(slice, other), other);
+    SUBCASE("a revocation ends it") {
+        Event revoked = slice.back();
+        revoked.id.seq += 1000;
+        revoked.payload = Payload(DeviceRevoked{"home101", "手机丢失"});
+        slice.push_back(revoked);
+        CHECK_FALSE(registered_as_resident(slice, "home101"));
+    }
+    SUBCASE("a later registration as an office device ends it") {
+        Event again = slice.back();
+        again.id.seq += 1000;
+        again.payload = Payload(DeviceRegistered{"home101", "借给前台", DeviceKind::office, ""});
+        slice.push_back(again);
+        CHECK_FALSE(registered_as_resident(slice, "home101"));
+    }
+}

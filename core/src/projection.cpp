@@ -56,6 +56,15 @@ State project(std::vector<Event> events, const ProjectionOptions& options) {
     return state;
 }
 
+bool registered_as_resident(const std::vector<Event>& events, const std::string& device) {
+    bool resident = false;
+    for (const auto& e : events) {
+        if (const auto* p = e.as<DeviceRegistered>(); p && p->device == device) resident = p->kind == DeviceKind::resident;
+        if (const auto* p = e.as<DeviceRevoked>(); p && p->device == device) resident = false;
+    }
+    return resident;
+}
+
 //-----------------------------------------------------------------------------
 // Ledger
 //-----------------------------------------------------------------------------

@@ -52,11 +52,18 @@ Page& page() {
 
 // A resident device holds only its household's slice of the log, so it cannot check the
 // staff's authority over the events the office sent it: it trusts them (projection.hpp).
-// The device learns it is a resident device from the office's device_registered event.
+// The device learns it is a resident device from the office's device_registered event —
+// read from the events, since the staff member who made it is not in the slice. Only a
+// device with no record of its own yet reads it so: one the verified state registers keeps
+// that kind, and one that has worked cannot be turned into a trusting phone by a forged
+// registration (the projection lists that as an anomaly but keeps the event).
 void follow_device_kind() {
     Page& p = page();
-    const DeviceRecord* self = p.ledger->state().find_device(storage::device_id());
-    const bool resident = self && self->kind == DeviceKind::resident;
+    const State& s = p.ledger->state();
+    const std::string id = storage::device_id();
+    const DeviceRecord* self = s.find_device(id);
+    const bool resident = self ? self->kind == DeviceKind::resident
+                               : !s.max_seq.count(id) && registered_as_resident(p.ledger->events(), id);
     if (resident == p.resident_device) return;
     p.resident_device = resident;
     auto events = p.ledger->events();

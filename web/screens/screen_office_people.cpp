@@ -68,6 +68,7 @@ void draw_staff_table(const State& s) {
 
 struct Selected {
     std::string seen, pin, window, reason;
+    std::string window_stored;  // the stored window the field was last filled from
     bool hashing = false;
     session::Form pin_form, window_form, leave_form;
 };
@@ -94,11 +95,13 @@ void draw_selected(const State& s) {
         f.seen = g_selected;
         f.pin.clear();
         f.reason.clear();
-        f.window = staff->window;
+        f.window = f.window_stored = staff->window;
         f.pin_form.clear();
         f.window_form.clear();
         f.leave_form.clear();
     }
+    if (staff->window != f.window_stored)  // changed elsewhere: an import, a resolved conflict
+        f.window = f.window_stored = staff->window;
     ui::value_text(staff->name + " · " + staff->person_id);
     if (!staff->active) {
         ui::hint("people.inactive");
@@ -168,9 +171,15 @@ void draw_register() {
 
 void draw_staff(const State& s) {
     draw_staff_table(s);
+    // Both forms have a 窗口/岗位 field: their own ID scopes keep a click on one from
+    // activating the other.
+    ImGui::PushID("selected");
     draw_selected(s);
+    ImGui::PopID();
     ImGui::Spacing();
+    ImGui::PushID("register");
     draw_register();
+    ImGui::PopID();
 }
 
 }  // namespace bianmin::screens::people

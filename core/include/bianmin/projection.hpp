@@ -42,6 +42,12 @@ void apply_event(State& state, const Event& event, const ProjectionOptions& opti
 Errors check_event(const State& state, const Event& event);
 // State of any set of events, in any order.
 State project(std::vector<Event> events, const ProjectionOptions& options = {});
+// Whether the latest registration of `device` among `events` (in total order) makes it a
+// household's own device, and it is not revoked since. Read from the events themselves,
+// not from a verified State: a phone holds only its household's slice, without the staff
+// record of whoever registered it, so it could not verify that registration — and it is
+// this answer that tells it to trust the office's events (ProjectionOptions).
+bool registered_as_resident(const std::vector<Event>& events, const std::string& device);
 
 class Ledger {
 public:

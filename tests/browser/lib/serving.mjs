@@ -142,6 +142,8 @@ export const cells = async (page) => (await items(page)).filter((i) => i.kind ==
 
 export async function clickCell(page, text) {
   const cell = await waitForItems(page, (l) => l.find((i) => i.kind === 'table-cell' && i.label === text), `cell ${text}`);
-  await clickAt(page, centre(cell));
+  // Near the text's start, as a finger would: a row's first cell spans the whole row, and
+  // its centre can fall on a column border, where a press resizes the column instead.
+  await clickAt(page, { x: cell.x + Math.min(cell.w / 2, 24), y: cell.y + cell.h / 2 });
   await settle(page);
 }

@@ -63,6 +63,39 @@ async function hireWithPin(page, id, name, pin) {
   await submit(page, '设置/重设密码', '密码已保存');
 }
 
+// The office manager registers a phone for a household (People → 设备) and exports that
+// household's file for it from the exchange screen: { name, bytes }.
+export async function residentFileForPhone(page, phoneId, household) {
+  await page.evaluate(() => window.bianmin.test.openScreen('office_people'));
+  await settle(page);
+  await clickItem(page, '设备', 'tab');
+  await typeInto(page, '设备编号', phoneId);
+  await typeInto(page, '设备名称', `${household} 住户手机`);
+  await choose(page, '设备类型', '住户设备');
+  await choose(page, '所属住户', household);
+  await submit(page, '登记设备', '设备已登记');
+  await page.evaluate(() => window.bianmin.test.openScreen('exchange'));
+  await settle(page);
+  await choose(page, '文件类型', '某户住户的数据文件');
+  await choose(page, '哪一户', household);
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }),
+    clickItem(page, '导出并下载', 'button')]);
+  const parts = [];
+  for await (const chunk of await download.createReadStream()) parts.push(chunk);
+  return { name: download.suggestedFilename(), bytes: Buffer.concat(parts) };
+}
+
+// An empty phone joins the estate with the office's file (set-up → 加入小区).
+export async function joinWithFile(phone, phoneId, { name, bytes }) {
+  await settle(phone);
+  await clickItem(phone, '加入小区（平板或手机）', 'tab');
+  await textShown(phone, phoneId, 'the device id shown large');
+  const estate = JSON.parse(bytes.toString('utf8')).estate_id;
+  await phone.setInputFiles('#bianmin-file-input', { name, mimeType: 'application/json', buffer: bytes });
+  // Once the estate is there the device leaves set-up; the summary stays on the status line.
+  await phone.waitForFunction((id) => window.bianmin.session().estate === id, estate, { timeout: 30000 });
+}
+
 export default function (test) {
   test('an empty device creates the estate; the founder is signed in and the PIN is stored only as a PBKDF2 hash', async ({ page, open }) => {
     await createEstate(page, open);
@@ -138,33 +171,13 @@ export default function (test) {
     await submit(page, '登记住户', '住户已登记');
     await typeInto(page, '姓名', '李业主');
     await submit(page, '登记成员', '住户成员已登记');
-    await page.evaluate(() => window.bianmin.test.openScreen('office_people'));
-    await settle(page);
-    await clickItem(page, '设备', 'tab');
-    await typeInto(page, '设备编号', phoneId);
-    await typeInto(page, '设备名称', '李家手机');
-    await choose(page, '设备类型', '住户设备');
-    await choose(page, '所属住户', '1-101');
-    await submit(page, '登记设备', '设备已登记');
-
-    await page.evaluate(() => window.bianmin.test.openScreen('exchange'));
-    await settle(page);
-    await choose(page, '文件类型', '某户住户的数据文件');
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }),
-      clickItem(page, '导出并下载', 'button')]);
-    const name = download.suggestedFilename();
+    const { name, bytes } = await residentFileForPhone(page, phoneId, '1-101');
     assert(/^bianmin-test-garden-.+-resident-1-101-\d{8}-\d{4}\.json$/.test(name), `file name ${name}`);
-    const bytes = Buffer.concat(await (async () => { const parts = []; for await (const c of await download.createReadStream()) parts.push(c); return parts; })());
     const text = bytes.toString('utf8');
     assert(!text.includes('pin_set') && !text.includes('欧经理'), 'the resident file carries staff data');
 
     // The phone: join, import, resident mode.
-    await settle(phone);
-    await clickItem(phone, '加入小区（平板或手机）', 'tab');
-    await textShown(phone, phoneId, 'the device id shown large');
-    await phone.setInputFiles('#bianmin-file-input', { name, mimeType: 'application/json', buffer: bytes });
-    // Once the estate is there the device leaves set-up; the summary stays on the status line.
-    await phone.waitForFunction(() => window.bianmin.session().estate === 'test-garden', null, { timeout: 20000 });
+    await joinWithFile(phone, phoneId, { name, bytes });
     const status = await phone.evaluate(() => document.getElementById('status').textContent);
     assert(status.startsWith('导入完成：新记录'), `status line after joining: ${status}`);
     await settle(phone);

@@ -3,9 +3,9 @@
 // adds nothing; a tampered, truncated or other-estate file is refused with a readable
 // bilingual reason and the store is byte-for-byte unchanged (storage.digest()).
 import { assert, assertEqual } from '../lib/assert.mjs';
-import { session } from '../lib/serving.mjs';
+import { choose, clickCell, session, submit, typeInto } from '../lib/serving.mjs';
 import { digest } from '../lib/storage_helpers.mjs';
-import { clickItem, settle, waitForItems } from '../lib/widgets.mjs';
+import { centre, clickAt, clickItem, fieldValue, settle, waitForItems } from '../lib/widgets.mjs';
 import { createEstate } from './access.spec.mjs';
 
 async function exportFull(page) {
@@ -35,9 +35,12 @@ async function valueBeside(page, label, expected = null) {
 }
 
 // A second, fresh profile that joined with the office's full file, signed in at the exchange screen.
-async function joinedCopy(newPage, open, file) {
-  const copy = await newPage();
-  await open('', copy);
+// `copy`: a page already open (for a device the office registered first), else a new one.
+async function joinedCopy(newPage, open, file, copy = null) {
+  if (!copy) {
+    copy = await newPage();
+    await open('', copy);
+  }
   await settle(copy);
   await clickItem(copy, '加入小区（平板或手机）', 'tab');
   await importFile(copy, file);
@@ -47,6 +50,34 @@ async function joinedCopy(newPage, open, file) {
   await copy.evaluate(() => window.bianmin.test.openScreen('exchange'));
   await settle(copy);
   return copy;
+}
+
+async function registerDevice(page, id) {
+  await page.evaluate(() => window.bianmin.test.openScreen('office_people'));
+  await settle(page);
+  await clickItem(page, '设备', 'tab');
+  await typeInto(page, '设备编号', id);
+  await typeInto(page, '设备名称', '前台平板');
+  await choose(page, '设备类型', '办公/员工设备');
+  await submit(page, '登记设备', '设备已登记');
+}
+
+// Sets the founder's window on the People screen (the one field staff edit in place).
+async function setWindow(page, text) {
+  await page.evaluate(() => window.bianmin.test.openScreen('office_people'));
+  await settle(page);
+  await clickItem(page, '员工', 'tab');
+  await clickCell(page, 'om');
+  await typeInto(page, '窗口/岗位', text);
+  await submit(page, '保存窗口', '窗口已保存');
+}
+
+async function windowOf(page) {
+  await page.evaluate(() => window.bianmin.test.openScreen('office_people'));
+  await settle(page);
+  await clickItem(page, '员工', 'tab');
+  await clickCell(page, 'om');
+  return fieldValue(page, '窗口/岗位');
 }
 
 export default function (test) {
@@ -103,4 +134,45 @@ export default function (test) {
     await copy.evaluate(() => window.bianmin.setLang('en'));
     await waitForItems(copy, (l) => l.find((i) => i.label === 'File refused'), 'the English refusal');
   }, { timeoutMs: 180000 });
+  test('two devices change the same field offline: the import shows the conflict, the manager keeps one value, and every device follows [issue 4 Conflicts]', async ({ page, open, newPage }) => {
+    await createEstate(page, open, { seed: false });
+    // A second office device, registered before it joins (an unregistered one may not edit).
+    const tablet = await newPage();
+    await open('', tablet);
+    await registerDevice(page, (await session(tablet)).device);
+    const copy = await joinedCopy(newPage, open, await exportFull(page), tablet);
+    // The founder's window, set on each device without seeing the other's change.
+    await setWindow(page, '1号窗口');
+    await setWindow(copy, '2号窗口');
+
+    const fromCopy = await exportFull(copy);
+    await page.evaluate(() => window.bianmin.test.openScreen('exchange'));
+    await settle(page);
+    await importFile(page, fromCopy);
+    assertEqual(await valueBeside(page, '发现修改冲突：'), '1', 'conflicts found by the import');
+    // Until the manager chooses, the later edit shows.
+    assertEqual(await windowOf(page), '2号窗口', 'the provisional value');
+
+    await page.evaluate(() => window.bianmin.test.openScreen('conflicts'));
+    await settle(page);
+    const list = await waitForItems(page, (l) => l.some((i) => i.label === '1号窗口') && l.some((i) => i.label === '2号窗口') && l,
+      'both values on the conflicts screen');
+    const first = list.find((i) => i.label === '1号窗口');
+    const keep = list.filter((i) => i.kind === 'button' && i.label === '保留此值' && i.y > first.y).sort((a, b) => a.y - b.y)[0];
+    assert(keep, 'a 保留此值 button under the first value');
+    const events = (await session(page)).events;
+    await clickAt(page, centre(keep));
+    await waitForItems(page, (l) => l.find((i) => i.label === '没有冲突：各设备的修改一致。'), 'no open conflict after the choice');
+    assertEqual((await session(page)).events, events + 1, 'the choice is one event (conflict_resolved)');
+    await waitForItems(page, (l) => l.find((i) => i.kind === 'table-cell' && i.label === '1号窗口'), 'the kept value among the resolved');
+    assertEqual(await windowOf(page), '1号窗口', 'the value kept');
+
+    // The choice travels: the other device takes the office's file and shows the same.
+    const fromOffice = await exportFull(page);
+    await copy.evaluate(() => window.bianmin.test.openScreen('exchange'));
+    await settle(copy);
+    await importFile(copy, fromOffice);
+    await copy.waitForFunction((n) => window.bianmin.session().events === n, (await session(page)).events, { timeout: 30000 });
+    assertEqual(await windowOf(copy), '1号窗口', 'the value on the other device');
+  }, { timeoutMs: 240000 });
 }

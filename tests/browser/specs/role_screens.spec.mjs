@@ -1,6 +1,7 @@
 // Every role's screens on the demo year, in Chinese and in English, on a desktop and on a
 // 390-px phone: no untranslated key, no Chinese interface text left on an English screen,
-// no text beyond the right edge of the screen, no button or tab cut by it; a screenshot of each (tests/artifacts/browser/screens-*)
+// no text beyond the right edge of the screen, no button or tab cut by it, no two widgets
+// sharing an ImGui id; a screenshot of each (tests/artifacts/browser/screens-*)
 // to look at. [issue 5: "screenshots of every role's main screen, in Chinese and English"]
 import { assert } from '../lib/assert.mjs';
 import { startAs } from '../lib/serving.mjs';
@@ -23,6 +24,8 @@ async function chineseTexts(page) {
   const english = new Set(table.map((t) => t.en));
   return new Set(table.map((t) => t.zh).filter((zh) => !english.has(zh)));
 }
+
+const INTERACTIVE = new Set(['button', 'input', 'combo', 'checkbox', 'tab', 'selectable', 'table-cell']);
 
 async function tour(page, open, size) {
   const problems = [];
@@ -50,6 +53,12 @@ async function tour(page, open, size) {
         const cut = list.filter((i) => (i.kind === 'button' || i.kind === 'tab') && i.window === 'Bianmin' &&
           i.w > 0 && i.x + i.w > box.x + box.width + 1);
         if (cut.length) problems.push(`${where}: cut at the right edge: ${cut.map((i) => `${i.kind}:${i.label}`).join(', ')}`);
+        // Two widgets with one ImGui id fight over clicks and focus (one of two same-labelled
+        // fields could not be typed into); Dear ImGui 1.90 does not warn of it.
+        const byId = new Map();
+        for (const i of list.filter((i) => i.id && INTERACTIVE.has(i.kind))) byId.set(i.id, [...(byId.get(i.id) || []), i]);
+        const clashes = [...byId.values()].filter((same) => new Set(same.map((i) => `${i.x},${i.y}`)).size > 1);
+        if (clashes.length) problems.push(`${where}: widgets sharing an id: ${clashes.map((same) => same.map((i) => `${i.kind}:${i.label}`).join(' = ')).join('; ')}`);
         await snap(page, `screens-${size}-${lang}-${role}-${screen}`);
       }
     }
