@@ -6,7 +6,8 @@
 // Who does what is the core's permission table (core/src/authorize.cpp): every staff
 // member signs themselves in and out and asks for their own leave; the office manager and
 // the general manager decide leave; only the assessment group records violations and
-// ratings. The screen offers each action to those roles; the core checks anyway.
+// ratings. The screen offers each action to those roles; the core checks anyway. Window
+// staff see only the attendance and leave tabs.
 //
 // [SECTION] Period
 // [SECTION] Shared helpers
@@ -355,12 +356,17 @@ void draw_assessment(App&) {
     using namespace assessment;
     ui::title("assessment.title");
     draw_period_picker();
+    // Window staff come here to sign in and out and to ask for leave [2-2.3]; the payout,
+    // violations and ratings are for those who assess them.
+    const auto& actor = session::actor();
+    const bool assesses = actor && (actor->role == Role::assessment_group || actor->role == Role::general_manager ||
+                                    actor->role == Role::office_manager);
     if (ui::begin_tabs("assessment.tabs")) {
-        if (ui::tab("assessment.tab_payout")) {
+        if (assesses && ui::tab("assessment.tab_payout")) {
             draw_payout_tab();
             ui::end_tab();
         }
-        if (ui::tab("assessment.tab_violations")) {
+        if (assesses && ui::tab("assessment.tab_violations")) {
             draw_violations_tab();
             ui::end_tab();
         }
@@ -372,7 +378,7 @@ void draw_assessment(App&) {
             draw_leave_tab();
             ui::end_tab();
         }
-        if (ui::tab("assessment.tab_rating")) {
+        if (assesses && ui::tab("assessment.tab_rating")) {
             draw_rating_tab();
             ui::end_tab();
         }

@@ -33,7 +33,7 @@ constexpr ScreenInfo kScreens[] = {
     {"office_people", "nav.office_people", kOffice, draw_office_people},
     {"conflicts", "nav.conflicts", kOffice, draw_conflicts},
     {"gm_decisions", "nav.gm_decisions", kGm, draw_gm_decisions},
-    {"assessment", "nav.assessment", kAssessment | kGm | kOffice, draw_assessment},
+    {"assessment", "nav.assessment", kAllStaff, draw_assessment},  // window staff: attendance and leave only
     {"reports", "nav.reports", kAllStaff, draw_reports},
     {"exchange", "nav.exchange", kAllStaff | kResident, draw_exchange},
 };

@@ -1,9 +1,11 @@
 // The staff assessment screen (web/screens/screen_assessment*.cpp) [2]: violations with
 // their inspection level change the half-year payout by the estate's settings [2-3.2];
 // bad input shows the core's message and records nothing; who may do what follows the
-// core's permissions; staff sign themselves in and out [2-2.3].
+// core's permissions; staff sign themselves in and out [2-2.3], ask for leave that the office
+// manager decides [2-2.3], and the assessment group records the annual rating [2-3.2].
 import { assert, assertEqual } from '../lib/assert.mjs';
-import { clickItem, fieldValue, items, settle, waitForItems } from '../lib/widgets.mjs';
+import { submit, submitExpectingError, typeInto as typeText } from '../lib/serving.mjs';
+import { centre, clickAt, clickItem, fieldValue, items, settle, waitForItems } from '../lib/widgets.mjs';
 import { fenOf } from './reports.spec.mjs';
 
 const session = (page) => page.evaluate(() => window.bianmin.session());
@@ -120,5 +122,56 @@ export default function (test) {
     await settle(page);
     assertEqual((await session(page)).events, eventsBefore + 2, 'sign-out recorded');
     assert((await items(page)).some((i) => i.label === '签退时间'), 'today shows the sign-out time');
+  }, { timeoutMs: 120000 });
+  test('a staff member asks for leave in advance; the office manager refuses only with a reason, then approves [2-2.3]', async ({ page, open }) => {
+    await openAssessment(page, open, 'fd1', 'front_desk');
+    const tabs = (await items(page)).filter((i) => i.kind === 'tab').map((i) => i.label);
+    assert(tabs.includes('签到签退') && !tabs.includes('违规记录') && !tabs.includes('年度考核'),
+      `a window staff member's assessment tabs: ${tabs.join(', ')}`);
+    await clickItem(page, '请假与外出', 'tab');
+    await settle(page);
+    // Tomorrow in the estate's time (UTC+8): leave is asked for before it starts.
+    const tomorrow = new Date(Date.now() + (8 + 24) * 3600 * 1000).toISOString().slice(0, 10);
+    await typeText(page, '开始日期', tomorrow);
+    await typeText(page, '开始时间', '09:00');
+    await typeText(page, '结束日期', tomorrow);
+    await typeText(page, '结束时间', '17:00');
+    await typeText(page, '事由', '家中有事，需请假一天');
+    const asked = (await session(page)).events;
+    await submit(page, '提交申请', '申请已提交，等待批准');
+    assertEqual((await session(page)).events, asked + 1, 'LeaveRequested');
+
+    await page.evaluate(() => window.bianmin.test.signIn('om', 'office_manager'));
+    await page.evaluate(() => window.bianmin.test.openScreen('assessment'));
+    await settle(page);
+    await clickItem(page, '请假与外出', 'tab');
+    const line = await waitForItems(page, (l) => l.find((i) => i.kind === 'text' && i.label.endsWith('家中有事，需请假一天')),
+      'the request among the leave to decide');
+    const below = async (label) => (await items(page)).filter((i) => i.kind === 'button' && i.label === label && i.y > line.y)
+      .sort((a, b) => a.y - b.y)[0];
+    const before = (await session(page)).events;
+    await clickAt(page, centre(await below('不批准')));
+    await waitForItems(page, (l) => l.find((i) => i.kind === 'text' && i.label.includes('不批准的理由')), 'the core asks for a reason');
+    assertEqual((await session(page)).events, before, 'nothing recorded for a refusal without a reason');
+    await clickAt(page, centre(await below('批准')));
+    await waitForItems(page, (l) => !l.some((i) => i.kind === 'text' && i.label.endsWith('家中有事，需请假一天')) && l,
+      'the request no longer waiting');
+    assertEqual((await session(page)).events, before + 1, 'LeaveDecided');
+  }, { timeoutMs: 120000 });
+
+  test('the assessment group records an annual rating, listed with its comment [2-3.2]', async ({ page, open }) => {
+    await openAssessment(page, open);
+    await clickItem(page, '年度考核', 'tab');
+    await settle(page);
+    await typeText(page, '年度', '2025');
+    await typeText(page, '评语', '工作认真，服务热情');
+    const before = (await session(page)).events;
+    await submit(page, '保存考核等次', '年度考核等次已保存');
+    assertEqual((await session(page)).events, before + 1, 'AnnualRatingRecorded');
+    const comment = await waitForItems(page, (l) => l.find((i) => i.kind === 'table-cell' && i.label === '工作认真，服务热情'),
+      'the rating listed');
+    const row = (await items(page)).filter((i) => i.kind === 'table-cell' && Math.abs(i.y + i.h / 2 - (comment.y + comment.h / 2)) < 4)
+      .map((i) => i.label);
+    assert(row.includes('2025') && row.includes('称职'), `the rating's row: ${row.join(' | ')}`);
   }, { timeoutMs: 120000 });
 }

@@ -10,7 +10,7 @@ import { assertNoUntranslated, ccall, items, settle, snap } from '../lib/widgets
 // [person, role, screens]: the demo's people (web/static/boot.js) and what each role opens.
 const ROLES = [
   ['r-1-101', 'resident', ['resident_home', 'resident_request', 'resident_feedback']],
-  ['fd1', 'front_desk', ['desk_today', 'desk_register', 'desk_deliveries', 'desk_handover', 'desk_problems']],
+  ['fd1', 'front_desk', ['desk_today', 'desk_register', 'desk_deliveries', 'desk_handover', 'desk_problems', 'assessment']],
   ['cs1', 'cashier', ['cashier']],
   ['om', 'office_manager', ['office_cycle', 'office_lists', 'office_breakeven', 'office_people', 'conflicts', 'reports', 'exchange']],
   ['gm', 'general_manager', ['gm_decisions']],
