@@ -159,6 +159,19 @@ mergeInto(LibraryManager.library, {
       BmStore.device = device;
     },
 
+    // What meta says the browser threw away (library_storage_witness.js), or null.
+    discardedIn: function (meta) {
+      return meta.discarded && typeof meta.discarded === 'object' ? meta.discarded : null;
+    },
+    discardedRecords: function () { return BmStore.discarded ? BmStore.discarded.records : 0; },
+
+    // Own records below `next` are stored: the witness moves up with them.
+    durableUpTo: function (next) {
+      if (next <= BmStore.durableNext) return;
+      BmStore.durableNext = next;
+      BmWitness.note(BmStore.device, next);
+    },
+
     newDeviceId: function () {
       if (crypto.randomUUID) return crypto.randomUUID();
       const b = crypto.getRandomValues(new Uint8Array(16));  // also on plain http
@@ -242,7 +255,7 @@ mergeInto(LibraryManager.library, {
       BmStore.nextSeq = Number.isSafeInteger(meta.nextSeq) ? meta.nextSeq : 1;
       BmStore.durableNext = BmStore.nextSeq;
       BmStore.unsyncedSince = typeof meta.unsyncedSince === 'number' ? meta.unsyncedSince : 0;
-      BmStore.discarded = meta.discarded && typeof meta.discarded === 'object' ? meta.discarded : null;
+      BmStore.discarded = BmStore.discardedIn(meta);
       const lost = BmWitness.discarded(BmStore.freshDevice, BmStore.device);
       if (lost) {
         console.warn('bianmin: the browser discarded the stored data of device ' + lost.device +
@@ -257,7 +270,7 @@ mergeInto(LibraryManager.library, {
           database: 'ok', role: BmStore.role, tabLock: BmTabs.hasLocks(), device: BmStore.device,
           nextSeq: BmStore.nextSeq, lastExport: typeof meta.lastExport === 'number' ? meta.lastExport : 0,
           unsyncedSince: BmStore.unsyncedSince,
-          discardedRecords: BmStore.discarded ? BmStore.discarded.records : 0,
+          discardedRecords: BmStore.discardedRecords(),
           chunks: checked.goodChunks, loose: checked.goodLoose, problems: checked.problems,
           quarantinedNow: quarantinedNow, quarantined: snapshot.quarantined + quarantinedNow,
           readMs: performance.now() - started,
@@ -317,10 +330,7 @@ mergeInto(LibraryManager.library, {
       }
       tx.oncomplete = () => {
         BmStore.looseCount++;
-        if (device === BmStore.device && seq + 1 > BmStore.durableNext) {
-          BmStore.durableNext = seq + 1;
-          BmWitness.note(device, BmStore.durableNext);
-        }
+        if (device === BmStore.device) BmStore.durableUpTo(seq + 1);
         BmStore.appendDone(ticket, true, null);
         BmStore.announce(device, seq, bytes);
         BmStore.scheduleCompaction();
@@ -359,10 +369,7 @@ mergeInto(LibraryManager.library, {
         if (hadDiscarded) tx.objectStore('meta').delete('discarded');
         BmStore.commit(tx);
         await BmStore.finished(tx);
-        if (ownNextSeq > BmStore.durableNext) {
-          BmStore.durableNext = ownNextSeq;
-          BmWitness.note(BmStore.device, ownNextSeq);
-        }
+        BmStore.durableUpTo(ownNextSeq);
         if (hadDiscarded) {
           BmStore.discarded = null;
           BmStore.tell({ discardedRecords: 0 });
@@ -501,10 +508,10 @@ mergeInto(LibraryManager.library, {
       const meta = snapshot.meta;
       if (Number.isSafeInteger(meta.nextSeq)) BmStore.nextSeq = Math.max(BmStore.nextSeq, meta.nextSeq);
       if (typeof meta.unsyncedSince === 'number') BmStore.unsyncedSince = meta.unsyncedSince;
-      BmStore.discarded = meta.discarded && typeof meta.discarded === 'object' ? meta.discarded : null;
+      BmStore.discarded = BmStore.discardedIn(meta);
       BmLoad.deliver(_bm_storage_on_followed, checked.sources, {
         nextSeq: BmStore.nextSeq, unsyncedSince: BmStore.unsyncedSince,
-        discardedRecords: BmStore.discarded ? BmStore.discarded.records : 0,
+        discardedRecords: BmStore.discardedRecords(),
         lastExport: typeof meta.lastExport === 'number' ? meta.lastExport : 0,
         quarantined: snapshot.quarantined,
       });

@@ -52,7 +52,7 @@ std::vector<std::string> warnings(i18n::Lang lang, double now_ms, int unsynced_d
     if (!s.loaded) return out;
     if (s.discarded_records > 0)
         out.push_back(i18n::fill(lang, "storage.warn_discarded", {std::to_string(s.discarded_records)}));
-    if (s.quarantined > 0) out.push_back(i18n::fill(lang, "storage.warn_quarantined", {whole(double(s.quarantined))}));
+    if (s.quarantined > 0) out.push_back(i18n::fill(lang, "storage.warn_quarantined", {std::to_string(s.quarantined)}));
     if (s.persistence == Persistence::denied) out.push_back(i18n::tr(lang, "storage.warn_not_persistent"));
     if (s.quota_bytes > 0 && s.usage_bytes >= 0.9 * s.quota_bytes)
         out.push_back(i18n::fill(lang, "storage.warn_full", {whole(100.0 * s.usage_bytes / s.quota_bytes)}));

@@ -51,20 +51,28 @@ std::string household_name(const State& s, const std::string& household_id) {
     return out;
 }
 
-std::string when(const State& s, std::int64_t ms) {
-    if (ms == 0) return {};
-    const LocalDate day = date_at(s, ms);
+namespace {
+
+// "14:30" of the instant on its local day.
+std::string clock_of(const State& s, const LocalDate& day, std::int64_t ms) {
     const std::int64_t minutes = (ms - local_day_start_ms(day, s.settings.tz_offset_minutes)) / 60000;
     char clock[8];
     std::snprintf(clock, sizeof clock, "%02d:%02d", int(minutes / 60) % 24, int(minutes % 60));
-    return to_string(day) + " " + clock;
+    return clock;
+}
+
+}  // namespace
+
+std::string when(const State& s, std::int64_t ms) {
+    if (ms == 0) return {};
+    const LocalDate day = date_at(s, ms);
+    return to_string(day) + " " + clock_of(s, day, ms);
 }
 
 std::string when_text(const State& s, std::int64_t ms) {
     if (ms == 0) return {};
-    const std::string iso = when(s, ms);  // "2024-03-05 14:30"
-    const auto day = i18n::parse_date(std::string_view(iso).substr(0, 10));
-    return day ? i18n::date(*day) + iso.substr(10) : iso;
+    const LocalDate day = date_at(s, ms);
+    return i18n::date({day.year, day.month, day.day}) + " " + clock_of(s, day, ms);
 }
 
 std::string price_text(const PriceRow& row) {

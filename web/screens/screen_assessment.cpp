@@ -27,6 +27,7 @@
 #include "i18n/i18n.h"
 #include "imgui.h"
 #include "runtime/form.h"
+#include "runtime/record_choices.h"
 #include "runtime/session.h"
 #include "screens/screens.h"
 #include "ui/core_table.h"
@@ -129,12 +130,6 @@ std::string local_time_text(std::int64_t ms) {
     return local_date_text(ms) + " " + text;
 }
 
-std::string local_time_label(std::int64_t ms) {
-    if (ms == 0) return "";
-    const LocalDate day = local_date(ms, tz());
-    return i18n::date({day.year, day.month, day.day}) + local_time_text(ms).substr(10);
-}
-
 namespace {
 bool g_side_by_side = false;  // of the panes being drawn
 }  // namespace
@@ -174,8 +169,8 @@ void draw_my_attendance() {
 
     ui::heading("assessment.my_attendance");
     if (!day || day->sign_ins == 0) ui::text("assessment.not_signed_in_today");
-    else ui::label_value("assessment.signed_in_at", local_time_label(day->first_in_ms));
-    if (day && day->sign_outs > 0) ui::label_value("assessment.signed_out_at", local_time_label(day->last_out_ms));
+    else ui::label_value("assessment.signed_in_at", choices::when_text(session::state(), day->first_in_ms));
+    if (day && day->sign_outs > 0) ui::label_value("assessment.signed_out_at", choices::when_text(session::state(), day->last_out_ms));
 
     static session::Form form;
     const bool signed_in = day && day->sign_ins > day->sign_outs;

@@ -27,7 +27,6 @@ std::string staff_label(const State& state, const std::string& person_id);  // "
 std::vector<const StaffRecord*> window_staff(const State& state);
 std::string local_date_text(std::int64_t ms);   // "2024-03-05"
 std::string local_time_text(std::int64_t ms);   // "2024-03-05 09:30" (table cells: sorts as text)
-std::string local_time_label(std::int64_t ms);  // "2024年3月5日 09:30" / "5 Mar 2024 09:30" (beside a label)
 
 // A form beside its list on a tablet or desk, above it on a phone (each pane scrolls):
 //   begin_form_pane("id"); ...form...; end_form_pane(); begin_list_pane("id"); ...; end_list_pane();

@@ -134,6 +134,14 @@ export function assertNoUntranslated(list, where) {
   assert(bad.length === 0, `${where}: untranslated keys shown: ${bad.map((i) => i.label).join(', ')}`);
 }
 
+// Clicks the button and waits for the file it downloads: { name, bytes }.
+export async function downloadFrom(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), clickItem(page, button, 'button')]);
+  const parts = [];
+  for await (const chunk of await file.createReadStream()) parts.push(chunk);
+  return { name: file.suggestedFilename(), bytes: Buffer.concat(parts) };
+}
+
 // A screenshot of a page other than the test's default one (the harness only takes that).
 export async function snap(page, name) {
   const { screenshotPath } = await import('./harness.mjs');

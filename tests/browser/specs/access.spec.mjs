@@ -3,7 +3,7 @@
 // on a household's own phone. SPEC "People and what each may do"; issue 7 "Security".
 import { assert, assertEqual } from '../lib/assert.mjs';
 import { choose, session, submit, typeInto } from '../lib/serving.mjs';
-import { ccall, clickItem, fieldValue, items, settle, waitForItems } from '../lib/widgets.mjs';
+import { ccall, clickItem, downloadFrom, fieldValue, items, settle, waitForItems } from '../lib/widgets.mjs';
 
 const FOUNDER_PIN = '2468';
 
@@ -78,11 +78,7 @@ export async function residentFileForPhone(page, phoneId, household) {
   await settle(page);
   await choose(page, '文件类型', '某户住户的数据文件');
   await choose(page, '哪一户', household);
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }),
-    clickItem(page, '导出并下载', 'button')]);
-  const parts = [];
-  for await (const chunk of await download.createReadStream()) parts.push(chunk);
-  return { name: download.suggestedFilename(), bytes: Buffer.concat(parts) };
+  return downloadFrom(page, '导出并下载');
 }
 
 // An empty phone joins the estate with the office's file (set-up → 加入小区).

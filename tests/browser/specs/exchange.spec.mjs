@@ -5,17 +5,13 @@
 import { assert, assertEqual } from '../lib/assert.mjs';
 import { choose, clickCell, session, submit, typeInto } from '../lib/serving.mjs';
 import { digest } from '../lib/storage_helpers.mjs';
-import { centre, clickAt, clickItem, fieldValue, settle, waitForItems } from '../lib/widgets.mjs';
+import { centre, clickAt, clickItem, downloadFrom, fieldValue, settle, waitForItems } from '../lib/widgets.mjs';
 import { createEstate } from './access.spec.mjs';
 
 async function exportFull(page) {
   await page.evaluate(() => window.bianmin.test.openScreen('exchange'));
   await settle(page);
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }),
-    clickItem(page, '导出并下载', 'button')]);
-  const parts = [];
-  for await (const chunk of await download.createReadStream()) parts.push(chunk);
-  return { name: download.suggestedFilename(), bytes: Buffer.concat(parts) };
+  return downloadFrom(page, '导出并下载');
 }
 
 // Drops a file on the page's file input (the import listens while its screen shows).

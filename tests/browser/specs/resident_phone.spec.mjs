@@ -6,7 +6,7 @@
 // [SPEC "Serving a resident" 1; 1-4.4, 1-4.5; "Working offline"].
 import { assert, assertEqual } from '../lib/assert.mjs';
 import { choose, drawSignature, session, startAs, submit, typeInto } from '../lib/serving.mjs';
-import { ccall, clickItem, focusField, settle, snap, waitForItems } from '../lib/widgets.mjs';
+import { ccall, clickItem, downloadFrom, focusField, settle, snap, waitForItems } from '../lib/widgets.mjs';
 import { joinWithFile, residentFileForPhone } from './access.spec.mjs';
 
 const WATER = '代售波仕塔桶装水';
@@ -21,13 +21,6 @@ async function typeWithIme(page, label, pinyin, text) {
   await cdp.send('Input.insertText', { text });
   await waitForItems(page, (l) => l.find((i) => i.kind === 'input' && i.label === label && i.value === text),
     `${label} = ${text} after the IME commit`);
-}
-
-async function download(page, button) {
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), clickItem(page, button, 'button')]);
-  const parts = [];
-  for await (const chunk of await file.createReadStream()) parts.push(chunk);
-  return { name: file.suggestedFilename(), bytes: Buffer.concat(parts) };
 }
 
 export default function (test) {
@@ -59,7 +52,7 @@ export default function (test) {
 
     await phone.evaluate(() => window.bianmin.test.openScreen('exchange'));
     await settle(phone);
-    const file = await download(phone, '导出并下载');
+    const file = await downloadFrom(phone, '导出并下载');
     assert(file.bytes.toString('utf8').includes(NOTE), 'the phone\'s file carries the note as typed');
 
     // The office imports the phone's file: two new events.
