@@ -297,3 +297,45 @@ TEST_CASE("[SPEC Offline] damaged bundles never throw out of the import and neve
     }
     CHECK(refused > 350);  // a changed byte almost always breaks the JSON or the digest
 }
+
+// The browser reads a large bundle between frames (web/runtime/bundle_import.cpp): the
+// slices must add up to exactly what the one-call reader gives, good or bad.
+TEST_CASE("[SPEC Offline] a bundle read a slice at a time gives what read_bundle gives, accepted or refused") {
+    Scene s;
+    auto sliced = [](std::string_view text, std::size_t slice) {
+        BundleReader reader(text);
+        double last = -1;
+        std::size_t calls = 0;
+        while (reader.read_some(slice)) {
+            CHECK(reader.fraction() >= last);  // progress never goes back
+            last = reader.fraction();
+            ++calls;
+        }
+        CHECK(reader.fraction() == 1.0);
+        return std::pair{reader.finish(), calls};
+    };
+    SUBCASE("a good bundle, one event per slice") {
+        auto [bundle, calls] = sliced(s.text, 1);
+        REQUIRE(bundle.ok());
+        CHECK(bundle.value() == read_bundle(s.text).value());
+        CHECK(calls == 1);  // two events: the first slice leaves one to read
+    }
+    SUBCASE("refused bundles name the same reasons") {
+        const std::vector<std::string> bad = {
+            s.text.substr(0, s.text.size() / 2),
+            s.text.substr(0, s.text.size() - 3),
+            replaced(s.text, "\"type\":\"complaint_recorded\"", "\"type\":\"complaint_forgotten\""),
+            replaced(s.text, "\"event_count\":2", "\"event_count\":3"),
+            replaced(s.text, "\"version\":1", "\"version\":2"),
+            s.text + "{}",
+            "hello",
+        };
+        for (const auto& text : bad) {
+            auto whole = read_bundle(text);
+            auto [piecewise, calls] = sliced(text, 1);
+            REQUIRE_FALSE(whole.ok());
+            REQUIRE_FALSE(piecewise.ok());
+            CHECK_MESSAGE(piecewise.errors() == whole.errors(), text.substr(0, 80));
+        }
+    }
+}

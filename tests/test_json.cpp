@@ -84,6 +84,24 @@ TEST_CASE("[JSON] the canonical form: sorted keys, no whitespace, UTF-8 as is") 
     CHECK(canonical_events(std::vector<Event>{chinese, chinese}) == "[" + text + "," + text + "]");
 }
 
+TEST_CASE("[JSON] the canonical list written a slice at a time is the same bytes, and knows each event's part") {
+    auto events = demo_events(DemoOptions{2024, 3, 1, 2, 5}).value();
+    REQUIRE(events.size() > 10);
+    for (std::size_t slice : {std::size_t(1), std::size_t(7), events.size()}) {
+        CanonicalEventsWriter writer(events);
+        std::size_t calls = 0;
+        while (writer.write_some(slice)) ++calls;
+        CHECK(calls == (events.size() + slice - 1) / slice - 1);
+        CHECK(writer.fraction() == 1.0);
+        CHECK(writer.bytes() == canonical_events(events));
+        for (std::size_t i = 0; i < events.size(); i += 5) CHECK(writer.event_text(i) == canonical_event(events[i]));
+        CHECK(writer.event_text(events.size() - 1) == canonical_event(events.back()));
+    }
+    CanonicalEventsWriter empty(std::span<const Event>{});
+    CHECK_FALSE(empty.write_some(10));
+    CHECK(empty.bytes() == "[]");
+}
+
 TEST_CASE("[JSON] money, dates, months, signatures and field values have one written form") {
     Json j = Fen{-250};
     CHECK(j.dump() == "-250");

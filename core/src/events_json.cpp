@@ -125,10 +125,14 @@ std::optional<Error> guarded(const std::string& where, F&& f) {
     }
 }
 
+}  // namespace
+
 //-----------------------------------------------------------------------------
 // [SECTION] Skimming a large document (and splitting an envelope)
 //-----------------------------------------------------------------------------
 
+// Named (not in the anonymous namespace): EventsArrayReader::Impl holds one.
+namespace json_detail {
 // Finds the extent of JSON values without building them, so a file of 200,000 events
 // is parsed one event at a time. It only delimits; nlohmann validates each piece.
 class Skimmer {
@@ -192,28 +196,15 @@ private:
     std::string_view t_;
     std::size_t i_ = 0;
 };
+}  // namespace json_detail
+using json_detail::Skimmer;
+
+namespace {
 
 Event event_from_text(std::string_view text) {
     Json j = Json::parse(text.begin(), text.end());
     check_numbers(j, 0);
     return j.get<Event>();
-}
-
-// Reads "[ e, e, ... ]" from the skimmer into `out`; errors name the index.
-std::optional<Error> read_array(Skimmer& sk, std::vector<Event>& out) {
-    std::string where = "events";  // read by guarded() when it catches: names the failing event
-    return guarded(where, [&] {
-        if (!sk.consume('[')) throw JsonError("json.wrong_type", "events must be an array");
-        if (sk.consume(']')) return;
-        for (std::size_t index = 0;; ++index) {
-            where = "events[" + std::to_string(index) + "]";
-            std::string_view text = sk.value();
-            out.push_back(event_from_text(text));
-            if (sk.consume(',')) continue;
-            if (sk.consume(']')) return;
-            throw JsonError("json.syntax", "expected ',' or ']' after this event");
-        }
-    });
 }
 
 }  // namespace
@@ -311,12 +302,72 @@ Result<Event> event_from_json(const Json& j) {
     return event;
 }
 
-Result<std::vector<Event>> read_events_array(std::string_view json_text) {
+//-----------------------------------------------------------------------------
+// [SECTION] Events arrays, a slice at a time
+//-----------------------------------------------------------------------------
+
+struct EventsArrayReader::Impl {
+    explicit Impl(std::string_view text) : sk(text), size(text.size()) {}
+    Skimmer sk;
+    std::size_t size;
     std::vector<Event> events;
-    Skimmer sk(json_text);
-    if (auto bad = read_array(sk, events)) return *bad;
-    if (!sk.at_end()) return json_failure("json.syntax", "", "text after the events array");
-    return events;
+    std::optional<Error> error;
+    bool started = false, finished = false;
+
+    void fail(std::optional<Error> e) {
+        error = std::move(e);
+        finished = true;
+    }
+    // "[ e, e, ... ]": errors name the event's index.
+    void read(std::size_t count) {
+        if (!started) {
+            started = true;
+            if (auto bad = guarded("events", [&] {
+                    if (!sk.consume('[')) throw JsonError("json.wrong_type", "events must be an array");
+                    if (sk.consume(']')) finished = true;
+                }))
+                return fail(bad);
+        }
+        for (std::size_t n = 0; n < count && !finished; ++n) {
+            const std::size_t index = events.size();
+            if (auto bad = guarded("events[" + std::to_string(index) + "]", [&] {
+                    std::string_view text = sk.value();
+                    events.push_back(event_from_text(text));
+                    if (sk.consume(',')) return;
+                    if (sk.consume(']')) { finished = true; return; }
+                    throw JsonError("json.syntax", "expected ',' or ']' after this event");
+                }))
+                return fail(bad);
+        }
+        if (finished && !error && !sk.at_end()) fail(json_failure("json.syntax", "", "text after the events array"));
+    }
+};
+
+EventsArrayReader::EventsArrayReader(std::string_view json_text) : impl_(std::make_unique<Impl>(json_text)) {}
+EventsArrayReader::~EventsArrayReader() = default;
+
+bool EventsArrayReader::read_some(std::size_t count) {
+    if (!impl_->finished) impl_->read(count);
+    return !impl_->finished;
+}
+
+double EventsArrayReader::fraction() const {
+    if (impl_->finished || impl_->size == 0) return 1.0;
+    return double(impl_->sk.offset()) / double(impl_->size);
+}
+
+std::size_t EventsArrayReader::events_read() const { return impl_->events.size(); }
+
+Result<std::vector<Event>> EventsArrayReader::finish() {
+    while (read_some(std::size_t(-1))) {
+    }
+    if (impl_->error) return *impl_->error;
+    return std::move(impl_->events);
+}
+
+Result<std::vector<Event>> read_events_array(std::string_view json_text) {
+    EventsArrayReader reader(json_text);
+    return reader.finish();
 }
 
 Result<std::vector<Event>> read_events_file(std::string_view json_text) {
@@ -358,14 +409,37 @@ std::string canonical_event(const Event& event) {
     return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-std::string canonical_events(std::span<const Event> events) {
-    std::string out = "[";
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        if (i) out += ',';
-        out += canonical_event(events[i]);
+CanonicalEventsWriter::CanonicalEventsWriter(std::span<const Event> events) : events_(events) {
+    starts_.reserve(events.size());
+    ends_.reserve(events.size());
+    if (events.empty()) out_ += ']';
+}
+
+bool CanonicalEventsWriter::write_some(std::size_t count) {
+    for (std::size_t n = 0; n < count && starts_.size() < events_.size(); ++n) {
+        const std::size_t i = starts_.size();
+        if (i) out_ += ',';
+        starts_.push_back(out_.size());
+        out_ += canonical_event(events_[i]);
+        ends_.push_back(out_.size());
+        if (i + 1 == events_.size()) out_ += ']';
     }
-    out += ']';
-    return out;
+    return starts_.size() < events_.size();
+}
+
+double CanonicalEventsWriter::fraction() const {
+    return events_.empty() ? 1.0 : double(starts_.size()) / double(events_.size());
+}
+
+std::string_view CanonicalEventsWriter::event_text(std::size_t index) const {
+    return std::string_view(out_).substr(starts_[index], ends_[index] - starts_[index]);
+}
+
+std::string canonical_events(std::span<const Event> events) {
+    CanonicalEventsWriter writer(events);
+    while (writer.write_some(std::size_t(-1))) {
+    }
+    return writer.take_bytes();
 }
 
 std::string write_events_file(std::span<const Event> events) {

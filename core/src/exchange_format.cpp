@@ -315,31 +315,70 @@ std::optional<Error> check_bundle_size(std::uint64_t size, const ImportOptions& 
     return bundle_error("bundle.too_large", "", detail, detail);
 }
 
-Result<Bundle> read_bundle(std::string_view text, const ImportOptions& options) {
-    if (auto too_large = check_bundle_size(text.size(), options)) return *too_large;
-    auto raw = split_envelope(text);
-    if (!raw.ok()) return raw.errors();
-    if (auto bad = check_format_and_version(raw.value())) return *bad;
-
+struct BundleReader::Impl {
+    std::string_view text;
+    ImportOptions options;
     Bundle bundle;
+    Errors refused;                            // the envelope's, at once
+    std::unique_ptr<EventsArrayReader> events;  // once the envelope is good
+};
+
+BundleReader::BundleReader(std::string_view text, const ImportOptions& options) : impl_(std::make_unique<Impl>()) {
+    Impl& r = *impl_;
+    r.text = text;
+    r.options = options;
+    if (auto too_large = check_bundle_size(text.size(), options)) {
+        r.refused = {*too_large};
+        return;
+    }
+    auto raw = split_envelope(text);
+    if (!raw.ok()) {
+        r.refused = raw.errors();
+        return;
+    }
+    if (auto bad = check_format_and_version(raw.value())) {
+        r.refused = {*bad};
+        return;
+    }
     const Json& header = raw.value().header;
     if (header.contains("digest") && header["digest"].is_object() && header["digest"].contains("algorithm") &&
-        header["digest"]["algorithm"] != kDigestAlgorithm)
-        return bundle_error("bundle.digest_algorithm", "digest.algorithm", header["digest"]["algorithm"].dump(),
-                            header["digest"]["algorithm"].dump());
-    if (auto bad = json_detail::guard("", [&] { from_json(header, bundle.header); }))
-        return Errors{bundle_error("bundle.bad_envelope", bad->field, bad->message_zh, bad->message_en), *bad};
+        header["digest"]["algorithm"] != kDigestAlgorithm) {
+        r.refused = {bundle_error("bundle.digest_algorithm", "digest.algorithm", header["digest"]["algorithm"].dump(),
+                                  header["digest"]["algorithm"].dump())};
+        return;
+    }
+    if (auto bad = json_detail::guard("", [&] { from_json(header, r.bundle.header); })) {
+        r.refused = Errors{bundle_error("bundle.bad_envelope", bad->field, bad->message_zh, bad->message_en), *bad};
+        return;
+    }
+    r.events = std::make_unique<EventsArrayReader>(*raw.value().events);
+}
 
-    auto events = read_events_array(*raw.value().events);
+BundleReader::~BundleReader() = default;
+
+bool BundleReader::read_some(std::size_t count) { return impl_->events && impl_->events->read_some(count); }
+
+double BundleReader::fraction() const { return impl_->events ? impl_->events->fraction() : 1.0; }
+
+Result<Bundle> BundleReader::finish() {
+    Impl& r = *impl_;
+    if (!r.events) return r.refused;
+    auto events = r.events->finish();
     if (!events.ok()) {
         const Error& first = events.errors().front();
-        return json_problem(text, "bundle.bad_event", first.field, events.errors());
+        return json_problem(r.text, "bundle.bad_event", first.field, events.errors());
     }
+    Bundle bundle = std::move(r.bundle);
     bundle.events = std::move(events).value();
     std::stable_sort(bundle.events.begin(), bundle.events.end(), event_before);
     if (Errors bad = check_events(bundle); !bad.empty()) return bad;
-    if (Errors bad = exchange_detail::check_clocks(bundle.events, {}, options); !bad.empty()) return bad;
+    if (Errors bad = exchange_detail::check_clocks(bundle.events, {}, r.options); !bad.empty()) return bad;
     return bundle;
+}
+
+Result<Bundle> read_bundle(std::string_view text, const ImportOptions& options) {
+    BundleReader reader(text, options);
+    return reader.finish();
 }
 
 Result<Bundle> open_bundle(std::string_view text, const Sha256Hex& sha256, const ImportOptions& options) {

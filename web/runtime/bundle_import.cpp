@@ -1,5 +1,6 @@
 #include "runtime/bundle_import.h"
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <set>
@@ -76,33 +77,79 @@ void finish(const ImportPlan& plan, const std::set<FieldKey>& conflicted_before)
     platform::announce(line);
 }
 
-void write(const std::shared_ptr<ImportPlan>& plan, const std::set<FieldKey>& conflicted_before);
+// The checked bundle and its events' canonical text, kept from the digest to the write.
+struct Checked {
+    Bundle bundle;
+    std::unique_ptr<CanonicalEventsWriter> canonical;  // over bundle.events
+};
+
+void write(const std::shared_ptr<ImportPlan>& plan, std::shared_ptr<const std::string> canonical,
+           std::vector<std::string_view> texts, const std::set<FieldKey>& conflicted_before);
 
 // Runs `step` once the next frame is drawn, unless a newer import has started meanwhile:
-// a 200,000-event bundle takes seconds per step, and the progress bar moves between them
-// instead of the page freezing once for all of them (issue 4; figures in docs/EXCHANGE.md).
+// the progress bar moves between the steps and the slices of a long one (issue 4;
+// figures in docs/EXCHANGE.md, *In the browser*).
 void next_step(std::function<void()> step) {
     platform::after_next_frame([my_generation = generation(), step = std::move(step)] {
         if (my_generation == generation()) step();
     });
 }
 
-void plan_and_write(const Bundle& bundle, const ImportOptions& options) {
-    auto planned = plan_import(session::ledger(), bundle, options);
+// The work of one slice: some events at a time until this much time has passed, so a
+// 200,000-event bundle goes through in slices with a frame drawn between them.
+constexpr double kSliceMs = 40;
+constexpr std::size_t kEventsPerTry = 256;
+
+// Calls `some(kEventsPerTry)` while it returns true and the slice has time left; true
+// when there is more to do.
+template <class Some>
+bool for_one_slice(Some&& some) {
+    const auto start = std::chrono::steady_clock::now();
+    while (some(kEventsPerTry))
+        if (std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() >= kSliceMs)
+            return true;
+    return false;
+}
+
+// Fractions of the checking bar reached after each step (reading is the longest).
+constexpr float kParsed = 0.55f, kDigested = 0.85f;
+
+// plan_import's new events are a subset of the bundle's, in the same total order: their
+// texts are the writer's, found by walking both lists once.
+std::vector<std::string_view> texts_of(const ImportPlan& plan, const Checked& checked, const std::string& bytes) {
+    std::vector<std::string_view> texts;
+    texts.reserve(plan.new_events.size());
+    std::size_t j = 0;
+    for (const Event& e : plan.new_events) {
+        while (j < checked.bundle.events.size() && !(checked.bundle.events[j].id == e.id)) ++j;
+        IM_ASSERT(j < checked.bundle.events.size() && "plan_import takes its events from the bundle");
+        texts.push_back(std::string_view(bytes).substr(checked.canonical->offset_of(j), checked.canonical->size_of(j)));
+    }
+    return texts;
+}
+
+void plan_and_write(const std::shared_ptr<Checked>& checked, const ImportOptions& options) {
+    auto planned = plan_import(session::ledger(), checked->bundle, options);
     if (!planned) return fail_with(planned.errors());
     auto plan = std::make_shared<ImportPlan>(std::move(planned).value());
     const std::set<FieldKey> conflicted_before = session::state().conflicted;
     if (plan->new_events.empty()) return finish(*plan, conflicted_before);
+    auto canonical = std::make_shared<const std::string>(checked->canonical->take_bytes());
+    auto texts = texts_of(*plan, *checked, *canonical);
     Progress& p = state();
     p.stage = Stage::writing;
     p.fraction = 0;
-    next_step([plan, conflicted_before] { write(plan, conflicted_before); });
+    // `checked` (the bundle's own copy of every event) is not needed any more.
+    next_step([plan, canonical, texts = std::move(texts), conflicted_before]() mutable {
+        write(plan, std::move(canonical), std::move(texts), conflicted_before);
+    });
 }
 
-void write(const std::shared_ptr<ImportPlan>& plan, const std::set<FieldKey>& conflicted_before) {
+void write(const std::shared_ptr<ImportPlan>& plan, std::shared_ptr<const std::string> canonical,
+           std::vector<std::string_view> texts, const std::set<FieldKey>& conflicted_before) {
     const int my_generation = generation();
-    const bool started = session::add_imported(
-        plan->new_events,
+    const bool started = session::add_planned_import(
+        plan, std::move(canonical), std::move(texts),
         [my_generation](std::size_t done, std::size_t total) {
             if (my_generation == generation() && total > 0) state().fraction = float(double(done) / double(total));
         },
@@ -120,42 +167,59 @@ void write(const std::shared_ptr<ImportPlan>& plan, const std::set<FieldKey>& co
     if (!started) fail_with_key("session.read_only", "exchange.not_writable");
 }
 
-// [SECTION] Steps 2–3: parse, digest (each one a next_step)
+// [SECTION] Steps 2–3: read, digest (in slices, a frame between them)
 
-// Fractions of the checking bar reached after each step (parse is the longest).
-constexpr float kParsed = 0.5f, kDigested = 0.8f;
-
-void digest_and_plan(std::shared_ptr<Bundle> bundle, const ImportOptions& options) {
+void digest_and_plan(const std::shared_ptr<Checked>& checked, const ImportOptions& options) {
+    if (for_one_slice([&](std::size_t n) { return checked->canonical->write_some(n); })) {
+        state().fraction = kParsed + (kDigested - kParsed) * float(checked->canonical->fraction());
+        return next_step([checked, options] { digest_and_plan(checked, options); });
+    }
     const int my_generation = generation();
-    const std::string canonical = canonical_event_bytes(bundle->events);
-    platform::crypto::sha256_hex(canonical, [bundle, options, my_generation](bool ok, const std::string& hex) {
+    platform::crypto::sha256_hex(checked->canonical->bytes(), [checked, options, my_generation](bool ok, const std::string& hex) {
         if (my_generation != generation()) return;
         if (!ok) return fail_with_key("exchange.no_crypto", "exchange.no_crypto");
-        Errors wrong = check_digest(*bundle, hex);
+        Errors wrong = check_digest(checked->bundle, hex);
         if (!wrong.empty()) return fail_with(wrong);
         state().fraction = kDigested;
-        next_step([bundle, options] { plan_and_write(*bundle, options); });
+        next_step([checked, options] { plan_and_write(checked, options); });
     });
 }
 
-void parse(const std::shared_ptr<std::string>& bytes) {
+struct Reading {
+    std::string bytes;
     ImportOptions options;
-    options.now_ms = session::now_ms();
-    auto read = read_bundle(*bytes, options);
-    *bytes = std::string();  // the file's bytes are not needed any more
+    std::unique_ptr<BundleReader> reader;  // over bytes
+};
+
+void read(const std::shared_ptr<Reading>& r) {
+    if (for_one_slice([&](std::size_t n) { return r->reader->read_some(n); })) {
+        state().fraction = kParsed * float(r->reader->fraction());
+        return next_step([r] { read(r); });
+    }
+    auto read = r->reader->finish();
+    r->reader.reset();
+    r->bytes = std::string();  // the file's bytes are not needed any more
     if (!read) return fail_with(read.errors());
     if (!platform::crypto::available()) return fail_with_key("exchange.no_crypto", "exchange.no_crypto");
-    auto bundle = std::make_shared<Bundle>(std::move(read).value());
+    auto checked = std::make_shared<Checked>();
+    checked->bundle = std::move(read).value();
+    checked->canonical = std::make_unique<CanonicalEventsWriter>(checked->bundle.events);
     state().fraction = kParsed;
-    next_step([bundle, options] { digest_and_plan(bundle, options); });
+    const ImportOptions options = r->options;
+    next_step([checked, options] { digest_and_plan(checked, options); });
 }
 
 void check(std::string bytes) {
     Progress& p = state();
     p.stage = Stage::checking;
     p.fraction = 0;
-    auto shared = std::make_shared<std::string>(std::move(bytes));
-    next_step([shared] { parse(shared); });
+    auto r = std::make_shared<Reading>();
+    r->bytes = std::move(bytes);
+    r->options.now_ms = session::now_ms();
+    next_step([r] {
+        r->reader = std::make_unique<BundleReader>(r->bytes, r->options);
+        read(r);
+    });
 }
 
 }  // namespace

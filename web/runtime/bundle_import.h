@@ -9,8 +9,11 @@
 //   4. plan_import against the ledger: estate, ids, permissions; what is new;
 //   5. session::add_imported: the new events are written to IndexedDB in one
 //      transaction and enter the ledger only once they are on disk (progress again).
-// Steps 2 to 5 each start after a frame is drawn (platform::after_next_frame), so the
-// progress bar moves between them; each step itself still runs in one piece (figures:
+// Steps 2 to 5 each start after a frame is drawn (platform::after_next_frame), and the
+// long per-event ones — reading the events, writing their canonical text for the digest —
+// run in slices of about 40 ms with a frame drawn between them, so the progress bar moves
+// and the page answers. Each event is serialised once: the write stores the text made for
+// the digest, and the ledger adopts the store plan_import projected (figures:
 // docs/EXCHANGE.md, *In the browser*).
 // The person then sees the summary: new events, duplicates skipped, conflicts found.
 // The version vector the source reported (the envelope's `seen`) is remembered on this

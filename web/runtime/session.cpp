@@ -226,6 +226,15 @@ Result<std::vector<Event>> run(Payload proposed) {
     return commit(execute(context(), state(), std::move(proposed)));
 }
 
+Errors check(const Payload& proposed) {
+    if (!page().actor) return {};
+    CommandContext ctx = context();
+    HlcClock scratch = page().clock;  // a dry run must not move the real clock on
+    ctx.clock = &scratch;
+    auto result = execute(ctx, state(), proposed);
+    return result ? Errors{} : result.errors();
+}
+
 Result<std::vector<Event>> run_all(std::vector<Payload> proposed) {
     if (!page().actor) return not_signed_in_error();
     if (!writable()) return not_writable_error();
@@ -238,37 +247,78 @@ Result<std::vector<Event>> run_all(std::vector<Payload> proposed) {
 
 bool import_in_progress() { return page().importing; }
 
-bool add_imported(std::vector<Event> events, ImportProgress on_progress, ImportDone on_done) {
-    if (!writable()) return false;
-    // The records must outlive the transaction: the callbacks own them.
-    struct Batch {
-        std::vector<Event> events;
-        std::vector<std::string> texts;
-        std::vector<storage::RecordView> views;
-    };
-    auto batch = std::make_shared<Batch>();
-    batch->events = std::move(events);
-    batch->texts.reserve(batch->events.size());
-    for (const auto& event : batch->events) {
-        if (ledger().contains(event.id)) continue;  // already stored here
-        batch->texts.push_back(canonical_event(event));
-        batch->views.push_back({event.id.device, event.id.seq, batch->texts.back()});
-    }
-    // Views point into texts: texts was reserved, so it never reallocated above.
+namespace {
+
+// What an import hands to storage; the records must outlive the transaction, so the
+// callbacks own it.
+struct ImportBatch {
+    std::vector<std::string> texts;                // made here, or
+    std::shared_ptr<const std::string> canonical;  // the caller's, which views point into
+    std::vector<storage::RecordView> views;
+};
+
+// Writes the batch in one transaction; once it is on disk, `add` puts the events in the
+// ledger. Nothing enters the ledger when the write fails.
+bool write_then_add(std::shared_ptr<ImportBatch> batch, ImportProgress on_progress,
+                    std::function<Ledger::AddResult()> add, ImportDone on_done) {
     page().importing = true;
     const bool started = storage::append_bulk(
         batch->views, [on_progress](std::size_t done, std::size_t total) { if (on_progress) on_progress(done, total); },
-        [batch, on_done](bool ok, const std::string& detail) {
+        [batch, add = std::move(add), on_done](bool ok, const std::string& detail) {
             page().importing = false;
             Ledger::AddResult added;
             if (ok) {
-                added = page().ledger->add(std::move(batch->events));
+                added = add();
                 changed();
             }
             if (on_done) on_done(ok, added, detail);
         });
     if (!started) page().importing = false;
     return started;
+}
+
+}  // namespace
+
+bool add_imported(std::vector<Event> events, ImportProgress on_progress, ImportDone on_done) {
+    if (!writable()) return false;
+    auto batch = std::make_shared<ImportBatch>();
+    auto kept = std::make_shared<std::vector<Event>>(std::move(events));
+    batch->texts.reserve(kept->size());
+    for (const auto& event : *kept) {
+        if (ledger().contains(event.id)) continue;  // already stored here
+        batch->texts.push_back(canonical_event(event));
+        batch->views.push_back({event.id.device, event.id.seq, batch->texts.back()});
+    }
+    // Views point into texts: texts was reserved, so it never reallocated above.
+    return write_then_add(
+        batch, std::move(on_progress), [kept] { return page().ledger->add(std::move(*kept)); }, std::move(on_done));
+}
+
+bool add_planned_import(std::shared_ptr<ImportPlan> plan, std::shared_ptr<const std::string> canonical,
+                        std::vector<std::string_view> texts, ImportProgress on_progress, ImportDone on_done) {
+    if (!writable()) return false;
+    auto batch = std::make_shared<ImportBatch>();
+    batch->canonical = std::move(canonical);
+    for (std::size_t i = 0; i < plan->new_events.size(); ++i) {
+        const EventId& id = plan->new_events[i].id;
+        if (ledger().contains(id)) continue;  // stored here since the plan
+        batch->views.push_back({id.device, id.seq, texts[i]});
+    }
+    return write_then_add(
+        batch, std::move(on_progress),
+        [plan] {
+            Ledger::AddResult added;
+            auto applied = apply_import(*page().ledger, std::move(*plan));
+            if (!applied) {
+                added.rejected = applied.errors();
+                return added;
+            }
+            added.added = applied.value().new_events;
+            added.duplicates = applied.value().duplicates;
+            added.rebuilt = applied.value().rebuilt;
+            return added;
+        },
+        std::move(on_done));
 }
 
 //-------------------------------------------------------------------------------------

@@ -16,14 +16,17 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bianmin/commands.hpp"
 #include "bianmin/errors.hpp"
 #include "bianmin/event.hpp"
+#include "bianmin/exchange_import.hpp"
 #include "bianmin/projection.hpp"
 #include "bianmin/state.hpp"
 #include "platform/storage.h"
@@ -68,6 +71,10 @@ bool writable();
 // handed to storage; on failure nothing changed and the errors say why.
 Result<std::vector<Event>> run(Payload proposed);
 Result<std::vector<Event>> run_all(std::vector<Payload> proposed);
+// What run() would answer now, without recording anything: the core's errors for a form
+// that is still being filled in (session::Form::check_as_you_type). The device's clock is
+// not advanced. Nothing (an empty result) when no one is signed in.
+Errors check(const Payload& proposed);
 // For the composite commands of commands.hpp: build with context(), then commit().
 CommandContext context();
 Result<std::vector<Event>> commit(Result<std::vector<Event>> result);
@@ -77,6 +84,12 @@ Result<std::vector<Event>> commit(Result<std::vector<Event>> result);
 using ImportProgress = std::function<void(std::size_t done, std::size_t total)>;
 using ImportDone = std::function<void(bool ok, const Ledger::AddResult& added, const std::string& detail)>;
 bool add_imported(std::vector<Event> events, ImportProgress on_progress, ImportDone on_done);
+// The same for a planned bundle import (bundle_import.cpp), without serialising or
+// projecting the events a second time: `texts[i]` is plan->new_events[i]'s canonical text
+// (made for the digest, pointing into *canonical), and the ledger adopts the store the plan
+// projected (apply_import) when nothing changed since, else it adds the events.
+bool add_planned_import(std::shared_ptr<ImportPlan> plan, std::shared_ptr<const std::string> canonical,
+                        std::vector<std::string_view> texts, ImportProgress on_progress, ImportDone on_done);
 bool import_in_progress();
 
 // A compact JSON summary for the test hook (window.bianmin.session()).

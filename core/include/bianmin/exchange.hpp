@@ -54,6 +54,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <map>
 #include <optional>
 #include <span>
@@ -149,6 +150,29 @@ struct ImportOptions {
 // estate_created of another estate, an implausible clock. Never throws. The digest is
 // NOT checked here.
 Result<Bundle> read_bundle(std::string_view text, const ImportOptions& options = {});
+// read_bundle a slice of events at a time (the browser draws frames between slices). The
+// envelope is checked when it is built; `text` must outlive the reader.
+//
+//   BundleReader reader(text, options);
+//   while (reader.read_some(2000)) draw_a_frame(reader.fraction());
+//   Result<Bundle> bundle = reader.finish();
+class BundleReader {
+public:
+    BundleReader(std::string_view text, const ImportOptions& options = {});
+    ~BundleReader();
+    BundleReader(const BundleReader&) = delete;
+    BundleReader& operator=(const BundleReader&) = delete;
+    // Reads up to `count` more events; true while there is more to read (false at once
+    // when the envelope was refused).
+    bool read_some(std::size_t count);
+    double fraction() const;  // of the events' text read, 0..1
+    // Once read_some returned false: the bundle or every reason it is refused.
+    Result<Bundle> finish();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 // The size check of read_bundle on its own, for a reader that knows a file's size before
 // reading it (the browser does not read a file it would refuse): bundle.too_large or none.
 std::optional<Error> check_bundle_size(std::uint64_t size, const ImportOptions& options = {});

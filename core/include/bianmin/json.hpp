@@ -23,6 +23,7 @@
 // event at a time (read_events_array is reusable for other envelopes).
 #pragma once
 
+#include <memory>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -173,8 +174,55 @@ Result<Event> event_from_json(const Json& j);
 // A JSON array of events: "[ {...}, {...} ]". Errors name the event's index
 // ("events[3]"). Stops at the first bad event.
 Result<std::vector<Event>> read_events_array(std::string_view json_text);
+// The same, a slice at a time, for a caller that has other work between slices (the
+// browser draws frames while a 200,000-event bundle is read). The text must outlive the
+// reader. Same events and errors as read_events_array.
+//
+//   EventsArrayReader reader(text);
+//   while (reader.read_some(2000)) draw_a_frame(reader.fraction());
+//   Result<std::vector<Event>> events = reader.finish();
+class EventsArrayReader {
+public:
+    explicit EventsArrayReader(std::string_view json_text);
+    ~EventsArrayReader();
+    EventsArrayReader(const EventsArrayReader&) = delete;
+    EventsArrayReader& operator=(const EventsArrayReader&) = delete;
+    // Reads up to `count` more events; true while there is more to read.
+    bool read_some(std::size_t count);
+    double fraction() const;  // of the text read, 0..1
+    std::size_t events_read() const;
+    // Once read_some returned false: the events, or the first error.
+    Result<std::vector<Event>> finish();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 // An events file; also format.missing, format.unknown, format.version, json.duplicate_key.
 Result<std::vector<Event>> read_events_file(std::string_view json_text);
+// canonical_events() a slice at a time, remembering where each event's own text lies:
+// the browser hashes the whole for the digest and stores each new event's part, so a
+// large import serialises every event once, between frames. `events` must outlive it.
+class CanonicalEventsWriter {
+public:
+    explicit CanonicalEventsWriter(std::span<const Event> events);
+    // Writes up to `count` more events; true while there is more to write.
+    bool write_some(std::size_t count);
+    double fraction() const;  // of the events written, 0..1
+    // Once write_some returned false: canonical_events(events), and where event i is in it.
+    const std::string& bytes() const { return out_; }
+    std::string_view event_text(std::size_t index) const;
+    // Moves the bytes out (event_text's offsets stay valid for the moved string).
+    std::string take_bytes() { return std::move(out_); }
+    std::size_t offset_of(std::size_t index) const { return starts_[index]; }
+    std::size_t size_of(std::size_t index) const { return ends_[index] - starts_[index]; }
+
+private:
+    std::span<const Event> events_;
+    std::string out_ = "[";
+    std::vector<std::size_t> starts_, ends_;
+};
+
 // Writes an events file: the envelope and one canonical event per line.
 std::string write_events_file(std::span<const Event> events);
 
