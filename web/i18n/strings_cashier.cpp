@@ -11,6 +11,8 @@ const Entry kCashierEntries[] = {
     {"cashier.tab_handovers", "接收交款", "Hand-overs"},
     {"cashier.tab_reconcile", "对账", "Reconciliation"},
     {"cashier.tab_settle", "停止服务结算", "Settlements"},
+    {"cashier.read_only", "收款、冲正、接收交款和结算由收银员办理；这里只供查看。",
+     "Payments, reversals, hand-overs and settlements are the cashier's: here you can only look."},
     {"cashier.amount_required", "请输入金额，例如 30.00", "Enter an amount, e.g. 30.00"},
     {"cashier.receive.find", "查找委托单（栋号-房号、姓名、项目）", "Find a form (building-room, name, item)"},
     {"cashier.receive.no_forms", "没有找到委托单。", "No entrustment form found."},
@@ -26,6 +28,8 @@ const Entry kCashierEntries[] = {
     {"cashier.receive.taken", "已收款", "Payment received"},
     {"cashier.ledger.hint", "款项不能修改或删除：点选一笔，填写原因后冲正。",
      "Money is never edited or deleted: tap an entry and reverse it with a reason."},
+    {"cashier.ledger.hint_read_only", "款项不能修改或删除，只能由收银员冲正。",
+     "Money is never edited or deleted; only the cashier reverses an entry."},
     {"cashier.ledger.col_when", "时间", "When"},
     {"cashier.ledger.col_kind", "类别", "Kind"},
     {"cashier.ledger.col_household", "住户", "Household"},
@@ -66,6 +70,7 @@ const Entry kCashierEntries[] = {
     {"cashier.desk.col_entries", "笔数", "Entries"},
     {"cashier.settle.heading", "已停止服务的结算", "Settle stopped services"},
     {"cashier.settle.none", "没有待结算的委托单。", "No stopped form is waiting for settlement."},
+    {"cashier.settle.find", "查找已停止的委托单（栋号-房号、姓名、项目）", "Find a stopped form (building-room, name, item)"},
     {"cashier.settle.form", "委托单", "Entrustment form"},
     {"cashier.settle.stopped", "停止", "Stopped"},
     {"cashier.settle.deposit_refund", "退还押金", "Deposit returned"},
@@ -75,6 +80,8 @@ const Entry kCashierEntries[] = {
     {"cashier.settle.note_placeholder", "扣留押金时须写明原因", "Required when keeping part of the deposit"},
     {"cashier.settle.pay", "结算", "Settle"},
     {"cashier.settle.paid", "已结算", "Settled"},
+    {"cashier.settle.by_cashier", "以下已停止的服务等待收银员结算押金和预交费。",
+     "These stopped services wait for the cashier to settle their deposit and prepayment."},
 };
 
 }  // namespace

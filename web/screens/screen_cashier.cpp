@@ -2,6 +2,11 @@
 // an entry; hand-overs from staff; cash reconciliation per staff member; settlements when
 // a service stops. [1-4.5, 1-4.8, 1-4.12, 3-3.5, 3-4.3]
 //
+// The office manager opens this screen too, to look: every command here is the cashier's
+// (core/src/authorize.cpp), so the forms are drawn only for a role the core lets run
+// them (may_run below); others see the ledger, the reconciliation and what waits for
+// settlement, read-only.
+//
 // Index
 // [SECTION] Receiving money
 // [SECTION] The money ledger and reversals
@@ -11,6 +16,7 @@
 #include <vector>
 
 #include "app.h"
+#include "bianmin/authorize.hpp"
 #include "bianmin/queries.hpp"
 #include "i18n/format.h"
 #include "i18n/i18n.h"
@@ -27,6 +33,16 @@
 
 namespace bianmin::screens {
 namespace cashier {
+
+bool may_run(EventType type) {
+    const auto& actor = session::actor();
+    return actor && role_may_emit(actor->role, type);
+}
+
+const ui::FieldError* money_error(const session::Form& form, const ui::MoneyInput& money, std::string_view field) {
+    return !money.text.empty() && !money.value ? nullptr : form.error(field);
+}
+
 namespace {
 
 //-----------------------------------------------------------------------------
@@ -85,6 +101,7 @@ void draw_receive() {
     for (const auto& e : EnumTable<PaymentKind>::entries) kinds.emplace_back(choices::label(e.value));
     for (const auto& e : EnumTable<PaymentMethod>::entries) methods.emplace_back(choices::label(e.value));
     ui::combo_data("cashier.receive.kind", &kind, kinds);
+    if (const auto* e = form.error("kind")) ui::error_text(e->message());
     const PaymentKind payment_kind = EnumTable<PaymentKind>::entries[kind].value;
     // Prefill the amount the price table asks for when the form or the kind changes.
     const std::string prefill_key = f.def.form_id + "|" + std::to_string(kind);
@@ -94,28 +111,27 @@ void draw_receive() {
         if (suggested.value > 0) amount.set(suggested);
         else amount = {};
     }
-    ui::money_field("cashier.receive.amount", amount, form.error("amount"));
+    ui::money_field("cashier.receive.amount", amount, money_error(form, amount, "amount"));
     ui::combo_data("cashier.receive.method", &method, methods);
     ui::text_field("cashier.receive.note", note, form.error("note"), {.max_chars = 200});
+    PaymentReceived proposed;
+    proposed.form_id = f.def.form_id;
+    proposed.household_id = f.def.household_id;
+    proposed.item_id = f.def.item_id;
+    proposed.kind = payment_kind;
+    proposed.amount = amount.value.value_or(Fen{});
+    proposed.method = EnumTable<PaymentMethod>::entries[method].value;
+    proposed.note = note;
+    form.check_as_you_type(proposed);
     if (ui::primary_button("cashier.receive.take")) {
         if (!amount.value) {
             form.fail("payment.bad_amount", "amount", "cashier.amount_required");
-        } else {
-            PaymentReceived p;
-            p.form_id = f.def.form_id;
-            p.household_id = f.def.household_id;
-            p.item_id = f.def.item_id;
-            p.kind = payment_kind;
-            p.amount = *amount.value;
-            p.method = EnumTable<PaymentMethod>::entries[method].value;
-            p.note = note;
-            if (form.submit(session::run(p), "cashier.receive.taken")) {
-                note.clear();
-                prefilled_for.clear();
-            }
+        } else if (form.submit(session::run(proposed), "cashier.receive.taken")) {
+            note.clear();
+            prefilled_for.clear();
         }
     }
-    form.show_other_errors({"amount", "note"});
+    form.show_other_errors({"kind", "amount", "note"});
 }
 
 //-----------------------------------------------------------------------------
@@ -173,21 +189,24 @@ void draw_ledger() {
     static std::string chosen, reason;
     static session::Form form;
     const State& s = session::state();
+    const bool reverses = may_run(EventType::money_reversed);
     ledger.refresh(s);
-    ui::hint("cashier.ledger.hint");
+    ui::hint(reverses ? "cashier.ledger.hint" : "cashier.ledger.hint_read_only");
     const int clicked = table.draw(ledger, {.height = ImGui::GetFrameHeightWithSpacing() * 8, .export_filename = "money-ledger.csv"});
-    if (clicked >= 0) {
+    if (clicked >= 0 && reverses) {
         chosen = ledger.entry(clicked).entry_id;
         form.clear();
     }
-    const MoneyEntry* m = chosen.empty() ? nullptr : s.find_money(chosen);
+    const MoneyEntry* m = chosen.empty() || !reverses ? nullptr : s.find_money(chosen);
     if (!m) return;
     ui::heading("cashier.reverse.heading");
     ui::label_value("cashier.reverse.entry", std::string(choices::label(m->kind)) + " · " + i18n::money(m->cash) + " · " +
                                                  household_label(s, m->household_id) + " · " + m->entry_id);
     if (!m->reversed_by.empty()) ui::label_value("cashier.reverse.already", m->reversed_by);
     ui::text_field("cashier.reverse.reason", reason, form.error("reason"), {.max_chars = 200});
-    if (ui::button("cashier.reverse.do") && form.submit(session::run(MoneyReversed{"", m->entry_id, reason}), "cashier.reverse.done")) {
+    const MoneyReversed proposed{"", m->entry_id, reason};
+    form.check_as_you_type(proposed);
+    if (ui::button("cashier.reverse.do") && form.submit(session::run(proposed), "cashier.reverse.done")) {
         reason.clear();
         chosen.clear();
     }
@@ -202,8 +221,12 @@ void draw_ledger() {
 
 void draw_cashier(App&) {
     ui::title("cashier.title");
+    // Each form only for a role the core lets run it; the lists for everyone here.
+    const bool receives = cashier::may_run(EventType::payment_received);
+    const bool takes_handovers = cashier::may_run(EventType::handover_received);
+    if (!receives) ui::hint("cashier.read_only");
     if (ui::begin_tabs("cashier.tabs")) {
-        if (ui::tab("cashier.tab_receive")) {
+        if (receives && ui::tab("cashier.tab_receive")) {
             cashier::draw_receive();
             ui::end_tab();
         }
@@ -211,7 +234,7 @@ void draw_cashier(App&) {
             cashier::draw_ledger();
             ui::end_tab();
         }
-        if (ui::tab("cashier.tab_handovers")) {
+        if (takes_handovers && ui::tab("cashier.tab_handovers")) {
             cashier::draw_handovers();
             ui::end_tab();
         }

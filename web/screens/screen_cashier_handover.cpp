@@ -6,6 +6,7 @@
 // [SECTION] Hand-overs
 // [SECTION] Reconciliation
 // [SECTION] Settlements
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -74,19 +75,21 @@ void draw_handovers() {
             counted_for = key;
             counted.set(expected);
         }
-        ui::money_field("cashier.handover.counted", counted, form.error("counted"));
+        ui::money_field("cashier.handover.counted", counted, money_error(form, counted, "counted"));
         ui::text_field("cashier.handover.note", note, form.error("note"), {.max_chars = 200});
+        if (const auto* e = form.error("collection_ids")) ui::error_text(e->message());
+        const HandoverReceived proposed{"", person, ids, Fen{}, counted.value.value_or(Fen{-1}), note};
+        form.check_as_you_type(proposed);
         if (ui::primary_button("cashier.handover.receive")) {
             if (!counted.value) {
                 form.fail("handover.bad_amount", "counted", "cashier.amount_required");
-            } else if (form.submit(session::run(HandoverReceived{"", person, ids, Fen{}, *counted.value, note}),
-                                   "cashier.handover.received")) {
+            } else if (form.submit(session::run(proposed), "cashier.handover.received")) {
                 note.clear();
                 left_out.clear();
                 counted_for.clear();
             }
         }
-        form.show_other_errors({"counted", "note"});
+        form.show_other_errors({"counted", "note", "collection_ids"});
     }
 }
 
@@ -182,23 +185,59 @@ void draw_reconciliation() {
 // [SECTION] Settlements
 //-----------------------------------------------------------------------------
 
+// What waits for settlement, for a role that looks but does not pay out.
+void draw_settlements_read_only(const State& s, const std::vector<const FormRecord*>& forms) {
+    static ui::CoreTable table("cashier.settle.waiting");
+    table.update(ui::core_table_key({session::revision()}), [&](Language) {
+        Table t;
+        t.columns = {choices::column("household", "cashier.ledger.col_household"),
+                     choices::column("item", "cashier.ledger.col_item"), choices::column("stopped", "cashier.settle.stopped"),
+                     choices::column("deposit", "cashier.receive.deposit_held", true),
+                     choices::column("prepaid", "cashier.receive.prepaid", true), choices::column("form", "cashier.ledger.col_form")};
+        for (const FormRecord* f : forms)
+            t.add_row({household_label(s, f->def.household_id), choices::item_name(s, f->def.item_id),
+                       choices::when(s, f->stopped_ms) + " " + f->stop_reason, format_yuan_plain(f->deposit_held()),
+                       format_yuan_plain(f->prepaid_balance()), f->def.form_id});
+        return t;
+    });
+    ui::hint("cashier.settle.by_cashier");
+    table.draw({.height = ImGui::GetFrameHeightWithSpacing() * 8, .export_filename = "settlements-waiting.csv"});
+}
+
 void draw_settlements() {
     static int chosen = 0;
     static ui::MoneyInput refund, retained, prepayment;
-    static std::string note, prefilled_for;
+    static std::string query, note, prefilled_for;
     static session::Form form;
     const State& s = session::state();
     ui::heading("cashier.settle.heading");
     std::vector<const FormRecord*> forms = unsettled_stopped_forms(s);
+    // The service stopped last first: the resident who just stopped it is at the desk.
+    std::stable_sort(forms.begin(), forms.end(), [](const FormRecord* a, const FormRecord* b) { return a->stopped_ms > b->stopped_ms; });
     if (forms.empty()) {
         ui::hint("cashier.settle.none");
         form.show_other_errors({});
         return;
     }
+    if (!may_run(EventType::settlement_paid)) {
+        draw_settlements_read_only(s, forms);
+        return;
+    }
+    ui::search_field("cashier.settle.find", query);
     std::vector<std::string> labels;
-    for (const FormRecord* f : forms)
-        labels.push_back(household_label(s, f->def.household_id) + " · " + f->def.resident_name + " · " +
-                         choices::item_name(s, f->def.item_id) + " · " + f->def.form_id);
+    std::vector<const FormRecord*> found;
+    for (const FormRecord* f : forms) {
+        std::string label = household_label(s, f->def.household_id) + " · " + f->def.resident_name + " · " +
+                            choices::item_name(s, f->def.item_id) + " · " + f->def.form_id;
+        if (!query.empty() && label.find(query) == std::string::npos) continue;
+        found.push_back(f);
+        labels.push_back(std::move(label));
+    }
+    forms = std::move(found);
+    if (forms.empty()) {
+        ui::hint("cashier.receive.no_forms");
+        return;
+    }
     if (chosen >= int(forms.size())) chosen = 0;
     ui::combo_data("cashier.settle.form", &chosen, labels);
     const FormRecord& f = *forms[std::size_t(chosen)];
@@ -211,16 +250,19 @@ void draw_settlements() {
         retained.set(Fen{});
         prepayment.set(f.prepaid_balance());
     }
-    ui::money_field("cashier.settle.deposit_refund", refund, form.error("deposit_refund"));
-    ui::money_field("cashier.settle.deposit_retained", retained, form.error("deposit_retained"));
-    ui::money_field("cashier.settle.prepayment_refund", prepayment, form.error("prepayment_refund"));
+    ui::money_field("cashier.settle.deposit_refund", refund, money_error(form, refund, "deposit_refund"));
+    ui::money_field("cashier.settle.deposit_retained", retained, money_error(form, retained, "deposit_retained"));
+    ui::money_field("cashier.settle.prepayment_refund", prepayment, money_error(form, prepayment, "prepayment_refund"));
     ui::text_field("cashier.settle.note", note, form.error("note"), {.placeholder_key = "cashier.settle.note_placeholder",
                                                                      .max_chars = 200});
+    // An amount that is not one yet goes to the core as -1 fen: it names the field.
+    const SettlementPaid proposed{"", f.def.form_id, refund.value.value_or(Fen{-1}), retained.value.value_or(Fen{-1}),
+                                  prepayment.value.value_or(Fen{-1}), note};
+    form.check_as_you_type(proposed);
     if (ui::primary_button("cashier.settle.pay")) {
         if (!refund.value || !retained.value || !prepayment.value) {
             form.fail("settlement.bad_amount", "deposit_refund", "cashier.amount_required");
-        } else if (form.submit(session::run(SettlementPaid{"", f.def.form_id, *refund.value, *retained.value, *prepayment.value, note}),
-                               "cashier.settle.paid")) {
+        } else if (form.submit(session::run(proposed), "cashier.settle.paid")) {
             note.clear();
             prefilled_for.clear();
         }
