@@ -262,12 +262,15 @@ void draw_leave_request() {
     const auto from_ms = time_fields("assessment.leave_from", "assessment.leave_from_time", from, form.error("from_ms"));
     const auto to_ms = time_fields("assessment.leave_to", "assessment.leave_to_time", to, form.error("to_ms"));
     ui::text_field("assessment.leave_reason", reason, form.error("reason"), {.max_chars = 200});
+    // A date or time not yet valid goes to the core as 0: the fields say what is wrong.
+    const LeaveRequested proposed{"", kind == 0 ? LeaveKind::leave : LeaveKind::going_out, from_ms.value_or(0),
+                                  to_ms.value_or(0), reason};
+    form.check_as_you_type(proposed);
     if (ui::primary_button("assessment.submit_leave")) {
         if (!from_ms || !to_ms) {
             form.fail("assessment.leave_times", "from_ms", "assessment.leave_times_needed");
-        } else {
-            LeaveRequested request{"", kind == 0 ? LeaveKind::leave : LeaveKind::going_out, *from_ms, *to_ms, reason};
-            if (form.submit(session::run(request), "assessment.leave_asked")) reason.clear();
+        } else if (form.submit(session::run(proposed), "assessment.leave_asked")) {
+            reason.clear();
         }
     }
     form.show_other_errors({"from_ms", "to_ms", "reason"});

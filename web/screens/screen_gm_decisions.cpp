@@ -2,7 +2,9 @@
 // 3-4.1.5]; decide problems escalated to the GM [1-4.10]; approve or refuse stopping an
 // item [3-4.3.4]; the quality evaluation per item and period [3-4.5.4].
 // The core refuses a decision by whoever drafted the table or asked for the stop; the
-// screen shows the core's message.
+// screen shows the core's message. Forms are checked as they are typed in; where a form
+// has two answers (approve, reject) the check is the approval's, and the rejection's own
+// demands (a reason) are named when it is pressed.
 //
 // Index
 // [SECTION] Price tables
@@ -79,7 +81,9 @@ void draw_price_tables() {
                       .export_filename = "price-table-review.csv"});
     ui::text_field("gm.tables.comment", comment, form.error("comment"),
                    {.placeholder_key = "gm.tables.comment_placeholder", .max_chars = 500});
-    if (ui::primary_button("gm.tables.approve") && form.submit(session::run(PriceTableApproved{id, comment}), "gm.tables.approved"))
+    const PriceTableApproved approval{id, comment};
+    form.check_as_you_type(approval);
+    if (ui::primary_button("gm.tables.approve") && form.submit(session::run(approval), "gm.tables.approved"))
         comment.clear();
     ui::beside_if_room(ui::button_width("gm.tables.reject"));
     if (ui::button("gm.tables.reject") && form.submit(session::run(PriceTableRejected{id, comment}), "gm.tables.rejected"))
@@ -117,7 +121,9 @@ void draw_problems() {
         ui::label_value("gm.problems.escalated", staff_name(s, e.by) + " · " + std::string(choices::label(e.to)) +
                                                      (e.note.empty() ? "" : " · " + e.note));
     ui::text_field("gm.problems.decision", decision, form.error("decision"), {.multiline = true, .max_chars = 500});
-    if (ui::primary_button("gm.problems.decide") && form.submit(session::run(ProblemDecided{id, decision}), "gm.problems.decided"))
+    const ProblemDecided proposed{id, decision};
+    form.check_as_you_type(proposed);
+    if (ui::primary_button("gm.problems.decide") && form.submit(session::run(proposed), "gm.problems.decided"))
         decision.clear();
     form.show_other_errors({"decision"});
 }
@@ -150,7 +156,9 @@ void draw_stops() {
     ui::label_value("gm.stops.subscribers", std::to_string(subscriber_count(s, id, session::now_ms())));
     ui::hint("gm.stops.effect");
     ui::text_field("gm.stops.comment", comment, form.error("comment"), {.max_chars = 500});
-    if (ui::primary_button("gm.stops.approve") && form.submit(session::run(ItemStopDecided{id, true, comment}), "gm.stops.approved"))
+    const ItemStopDecided approval{id, true, comment};
+    form.check_as_you_type(approval);
+    if (ui::primary_button("gm.stops.approve") && form.submit(session::run(approval), "gm.stops.approved"))
         comment.clear();
     ui::beside_if_room(ui::button_width("gm.stops.refuse"));
     if (ui::button("gm.stops.refuse") && form.submit(session::run(ItemStopDecided{id, false, comment}), "gm.stops.refused"))
@@ -199,9 +207,10 @@ void draw_quality() {
     for (const auto& entry : EnumTable<QualityRating>::entries) ratings.emplace_back(choices::label(entry.value));
     ui::combo_data("gm.quality.rating", &rating, ratings);
     ui::text_field("gm.quality.comment", comment, form.error("comment"), {.max_chars = 500});
-    if (ui::primary_button("gm.quality.record") && !ids.empty()) {
-        QualityEvaluated q{ids[std::size_t(item)], period, EnumTable<QualityRating>::entries[rating].value, comment};
-        if (form.submit(session::run(q), "gm.quality.recorded")) comment.clear();
+    if (!ids.empty()) {
+        const QualityEvaluated proposed{ids[std::size_t(item)], period, EnumTable<QualityRating>::entries[rating].value, comment};
+        form.check_as_you_type(proposed);
+        if (ui::primary_button("gm.quality.record") && form.submit(session::run(proposed), "gm.quality.recorded")) comment.clear();
     }
     form.show_other_errors({"period", "comment"});
     evaluations.refresh(s);
