@@ -91,6 +91,8 @@ const Entry kResidentEntries[] = {
     {"resident.complained", "投诉已提交", "Complaint sent"},
     {"resident.my_complaints", "我的投诉", "My complaints"},
     {"resident.answer", "答复", "Answer"},
+    {"resident.close_heading", "关闭已答复的投诉", "Close an answered complaint"},
+    {"resident.close_which", "已答复的投诉", "Answered complaint"},
     {"resident.close_satisfaction", "对处理结果的满意度", "Satisfaction with the answer"},
     {"resident.close_comment", "意见", "Comment"},
     {"resident.close_submit", "确认并关闭投诉", "Accept and close"},

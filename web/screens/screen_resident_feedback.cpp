@@ -75,8 +75,9 @@ void draw_confirm(const State& s, const ResidentRecord& me) {
                     choices::when(s, it->second.ms) + " " + choices::item_name(s, it->second.def.item_id));
     ui::text_field("resident.confirm_comment", comment, form.error("comment"), {.max_chars = 500});
     form.show_other_errors({"comment"});
-    if (ui::primary_button("resident.confirm_submit") &&
-        form.submit(session::run(DeliveryConfirmed{chosen, {}, comment}), "resident.delivery_confirmed"))
+    const DeliveryConfirmed proposed{chosen, {}, comment};
+    form.check_as_you_type(proposed);
+    if (ui::primary_button("resident.confirm_submit") && form.submit(session::run(proposed), "resident.delivery_confirmed"))
         comment.clear();
 }
 
@@ -95,34 +96,39 @@ void draw_complain(const State& s, const ResidentRecord& me) {
     choices::pick("resident.complain_item", item, items);
     ui::text_field("resident.complaint_text", text, form.error("text"), {.multiline = true, .max_chars = 1000});
     form.show_other_errors({"text"});
-    if (ui::primary_button("resident.complain_submit") &&
-        form.submit(session::run(ComplaintRecorded{"", me.household_id, items.id(item), text, ComplaintSource::app, ""}),
-                    "resident.complained"))
+    const ComplaintRecorded proposed{"", me.household_id, items.id(item), text, ComplaintSource::app, ""};
+    form.check_as_you_type(proposed);
+    if (ui::primary_button("resident.complain_submit") && form.submit(session::run(proposed), "resident.complained"))
         text.clear();
 }
 
+// My complaints with their answers; an answered one I close with my satisfaction [1-4.11].
 void draw_my_complaints(const State& s, const ResidentRecord& me) {
-    static int satisfaction = 4;  // index into kRatedKeys: 5 points
+    static int chosen = 0, satisfaction = 4;  // index into kRatedKeys: 5 points
     static std::string comment;
     static session::Form form;
+    choices::Choices answered;
     bool any = false;
     for (const auto& [id, c] : s.complaints) {
         if (c.def.household_id != me.household_id) continue;
         if (!any) ui::heading("resident.my_complaints");
         any = true;
-        ImGui::PushID(id.c_str());
         ui::value_text(choices::when(s, c.recorded_ms) + " · " + choices::label(c.status) + " · " + c.def.text);
         if (!c.answer.empty()) ui::label_value("resident.answer", c.answer);
-        if (c.status == ComplaintStatus::answered) {
-            ui::combo("resident.close_satisfaction", &satisfaction, kRatedKeys);
-            ui::text_field("resident.close_comment", comment, form.error("comment"), {.max_chars = 500});
-            if (ui::button("resident.close_submit") &&
-                form.submit(session::run(ComplaintClosed{id, satisfaction + 1, comment}), "resident.complaint_closed"))
-                comment.clear();
-        }
-        ImGui::PopID();
+        if (c.status == ComplaintStatus::answered) answered.add(id, c.def.text + " · " + choices::when(s, c.recorded_ms));
     }
-    form.show_other_errors({"comment"});
+    if (answered.empty()) return;
+    ImGui::Spacing();
+    ui::heading("resident.close_heading");
+    choices::pick("resident.close_which", chosen, answered);
+    ui::combo("resident.close_satisfaction", &satisfaction, kRatedKeys);
+    if (const auto* e = form.error("satisfaction")) ui::error_text(e->message());
+    ui::text_field("resident.close_comment", comment, form.error("comment"), {.max_chars = 500});
+    form.show_other_errors({"satisfaction", "comment"});
+    const ComplaintClosed proposed{answered.id(chosen), satisfaction + 1, comment};
+    form.check_as_you_type(proposed);
+    if (ui::primary_button("resident.close_submit") && form.submit(session::run(proposed), "resident.complaint_closed"))
+        comment.clear();
 }
 
 //-------------------------------------------------------------------------------------
@@ -175,9 +181,9 @@ void draw_survey(const State& s, const ResidentRecord& me) {
     }
     ui::text_field("resident.survey_comment", draft.comment, form.error("comment"), {.multiline = true, .max_chars = 500});
     form.show_other_errors({"comment"});
-    if (ui::primary_button("resident.survey_submit"))
-        form.submit(session::run(SurveyAnswered{open->def.survey_id, me.household_id, draft.answers, draft.comment}),
-                    "resident.survey_saved");
+    const SurveyAnswered proposed{open->def.survey_id, me.household_id, draft.answers, draft.comment};
+    form.check_as_you_type(proposed);
+    if (ui::primary_button("resident.survey_submit")) form.submit(session::run(proposed), "resident.survey_saved");
 }
 
 //-------------------------------------------------------------------------------------

@@ -42,15 +42,14 @@ void draw_ask(const State& s, const ResidentRecord& me) {
     ui::text_field("resident.detail", a.detail, a.form.error("detail"),
                    {.placeholder_key = "resident.detail_placeholder", .multiline = true, .max_chars = 500});
     a.form.show_other_errors({"item_id", "detail"});
-    if (ui::primary_button("resident.ask_submit")) {
-        ServiceRequested p;
-        p.household_id = me.household_id;
-        p.item_id = items.id(a.item);
-        if (const FormRecord* open = open_form(s, me.household_id, p.item_id)) p.form_id = open->def.form_id;
-        p.channel = RequestChannel::app;
-        p.detail = a.detail;
-        if (a.form.submit(session::run(p), "resident.asked")) a.detail.clear();
-    }
+    ServiceRequested p;
+    p.household_id = me.household_id;
+    p.item_id = items.id(a.item);
+    if (const FormRecord* open = open_form(s, me.household_id, p.item_id)) p.form_id = open->def.form_id;
+    p.channel = RequestChannel::app;
+    p.detail = a.detail;
+    a.form.check_as_you_type(p);
+    if (ui::primary_button("resident.ask_submit") && a.form.submit(session::run(p), "resident.asked")) a.detail.clear();
 }
 
 //-------------------------------------------------------------------------------------
@@ -90,17 +89,18 @@ void draw_sign_up(const State& s, const ResidentRecord& me) {
     ui::signature_pad("resident.signature", u.signature);
     if (const auto* e = u.form.error("signature")) ui::error_text(e->message());
     u.form.show_other_errors({"item_id", "resident_name", "phone", "note", "signature"});
+    EntrustmentRegistered p;
+    p.household_id = me.household_id;
+    p.resident_name = u.name;
+    p.phone = u.phone;
+    p.item_id = item_id;
+    p.kind = choices::value_at<EntrustmentKind>(u.kind);
+    p.channel = RequestChannel::app;
+    p.details = u.details;
+    p.signature = ui::to_core(u.signature);
+    p.note = u.note;
+    u.form.check_as_you_type(p);
     if (ui::primary_button("resident.signup_submit")) {
-        EntrustmentRegistered p;
-        p.household_id = me.household_id;
-        p.resident_name = u.name;
-        p.phone = u.phone;
-        p.item_id = item_id;
-        p.kind = choices::value_at<EntrustmentKind>(u.kind);
-        p.channel = RequestChannel::app;
-        p.details = u.details;
-        p.signature = ui::to_core(u.signature);
-        p.note = u.note;
         if (p.signature.empty()) {
             u.form.fail("signature.required", "signature", "resident.sign_first");
         } else if (u.form.submit(session::run(p), "resident.signed_up")) {
@@ -129,8 +129,9 @@ void draw_sign_form(const State& s, const ResidentRecord& me) {
     ui::signature_pad("resident.signature_form", signature);
     if (const auto* e = form.error("signature")) ui::error_text(e->message());
     form.show_other_errors({"signature"});
-    if (ui::primary_button("resident.sign_submit") &&
-        form.submit(session::run(EntrustmentSigned{unsigned_forms.id(chosen), ui::to_core(signature)}), "resident.form_signed"))
+    const EntrustmentSigned proposed{unsigned_forms.id(chosen), ui::to_core(signature)};
+    form.check_as_you_type(proposed);
+    if (ui::primary_button("resident.sign_submit") && form.submit(session::run(proposed), "resident.form_signed"))
         signature.clear();
 }
 
@@ -156,9 +157,9 @@ void draw_stop(const State& s, const ResidentRecord& me) {
     if (const FormRecord* f = s.find_form(open.id(chosen)); f && (f->deposit_held().value > 0 || f->prepaid_balance().value > 0))
         ui::value_text_wrapped(i18n::fill("resident.stop_refund", {i18n::money(f->deposit_held()), i18n::money(f->prepaid_balance())}));
     form.show_other_errors({"reason"});
-    if (ui::primary_button("resident.stop_submit") &&
-        form.submit(session::run(ServiceStopped{open.id(chosen), choices::value_at<StopReason>(reason_code), reason}),
-                    "resident.stopped"))
+    const ServiceStopped proposed{open.id(chosen), choices::value_at<StopReason>(reason_code), reason};
+    form.check_as_you_type(proposed);
+    if (ui::primary_button("resident.stop_submit") && form.submit(session::run(proposed), "resident.stopped"))
         reason.clear();
 }
 
