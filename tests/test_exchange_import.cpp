@@ -339,3 +339,38 @@ TEST_CASE("[SPEC Offline] a bundle read a slice at a time gives what read_bundle
         }
     }
 }
+
+// The browser projects a large bundle into an empty store a slice at a time and hands the
+// result to plan_import (bundle_import.cpp): it must be taken only when it is right.
+TEST_CASE("[SPEC Offline] a fresh device's store projected beforehand is adopted, and a wrong one is ignored") {
+    Scene s;
+    auto office = open_bundle(full_text(s.w.ledger), sha);
+    REQUIRE(office.ok());
+    const auto& events = office.value().events;
+    REQUIRE(events.size() > 20);
+    auto in_slices = std::make_shared<Ledger>();
+    for (std::size_t i = 0; i < events.size(); i += 7) {
+        const std::size_t end = std::min(events.size(), i + 7);
+        REQUIRE(in_slices->add(std::vector<Event>(events.begin() + std::ptrdiff_t(i), events.begin() + std::ptrdiff_t(end))).rejected.empty());
+    }
+    Ledger plain, hinted;
+    auto expected = import_text(plain, full_text(s.w.ledger));
+    REQUIRE(expected.ok());
+    SUBCASE("the right projection is adopted and gives the same store") {
+        auto plan = plan_import(hinted, office.value(), {}, in_slices);
+        REQUIRE(plan.ok());
+        CHECK(plan.value().combined == in_slices);
+        REQUIRE(apply_import(hinted, std::move(plan).value()).ok());
+        CHECK(hinted.events() == plain.events());
+        CHECK(hinted.state() == plain.state());
+    }
+    SUBCASE("a projection missing an event is ignored") {
+        auto short_one = std::make_shared<Ledger>();
+        short_one->add(std::vector<Event>(events.begin(), events.end() - 1));
+        auto plan = plan_import(hinted, office.value(), {}, short_one);
+        REQUIRE(plan.ok());
+        CHECK(plan.value().combined != short_one);
+        REQUIRE(apply_import(hinted, std::move(plan).value()).ok());
+        CHECK(hinted.events() == plain.events());
+    }
+}

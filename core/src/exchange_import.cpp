@@ -8,7 +8,22 @@
 
 namespace bianmin {
 
-Result<ImportPlan> plan_import(const Ledger& store, const Bundle& bundle, const ImportOptions& options) {
+namespace {
+
+// `projected` holds the store's events followed, in total order, by the new ones.
+bool holds_store_and_new(const Ledger& projected, const Ledger& store, const std::vector<Event>& new_events) {
+    if (projected.size() != store.size() + new_events.size()) return false;
+    for (const Event& e : new_events)
+        if (!projected.contains(e.id)) return false;
+    for (const Event& e : store.events())
+        if (!projected.contains(e.id)) return false;
+    return true;
+}
+
+}  // namespace
+
+Result<ImportPlan> plan_import(const Ledger& store, const Bundle& bundle, const ImportOptions& options,
+                               std::shared_ptr<Ledger> projected) {
     const State& s = store.state();
     const BundleHeader& h = bundle.header;
     const std::string& store_estate = s.has_estate ? s.estate_id : options.estate_id;
@@ -42,7 +57,9 @@ Result<ImportPlan> plan_import(const Ledger& store, const Bundle& bundle, const 
     // is what apply_import adopts, so a large import is projected once.
     plan.store_size = store.size();
     if (!store.events().empty()) plan.store_last = store.events().back().id;
+    if (projected && holds_store_and_new(*projected, store, plan.new_events)) plan.combined = std::move(projected);
     const exchange_detail::Lookup lookup{s, [&]() -> const State* {
+        if (plan.combined) return &plan.combined->state();
         auto combined = std::make_shared<Ledger>(store);
         auto added = combined->add(plan.new_events);
         if (!added.rejected.empty()) return nullptr;  // apply_import reports it

@@ -4,7 +4,7 @@
 //
 //   node tests/bench/bench.mjs --data FILE [--bundle FILE] --native FILE.json --wasm FILE.json
 //        --runs N --samples S --frames F --size small|full --seed N --out BASE
-//        [--site DIR --bench-site DIR] [--b4-screen ID|gallery] [--load-start L]
+//        [--site DIR --bench-site DIR] [--b4-screen ID|gallery] [--load-start L] [--only B1bundle,B3]
 //
 // No figure is asserted here: a goal missed is printed as "NO"; a figure that could not
 // be measured is printed as MISSING with the reason (the quick suite counts those).
@@ -143,6 +143,7 @@ async function main() {
       bundleUrl: option('--bundle') ? `/data/${path.basename(option('--bundle'))}` : null,
       samples: Number(option('--samples', 40)), frames: Number(option('--frames', 120)),
       b4Screen: option('--b4-screen', 'gallery'),
+      only: option('--only') ? option('--only').split(',') : null,
     });
   } catch (error) {
     console.error(`browser figures: ${error.stack || error}`);

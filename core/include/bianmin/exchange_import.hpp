@@ -72,7 +72,12 @@ struct ImportPlan {
 };
 
 // Stage 3. Never throws; the store is not changed.
-Result<ImportPlan> plan_import(const Ledger& store, const Bundle& bundle, const ImportOptions& options = {});
+// `projected`, when the caller has it: the store with the bundle's new events added, built
+// beforehand (the browser adds a large bundle to an empty store a slice at a time between
+// frames). It is taken as plan.combined instead of projecting again — only if it holds
+// exactly the store's events and the new ones, else it is ignored.
+Result<ImportPlan> plan_import(const Ledger& store, const Bundle& bundle, const ImportOptions& options = {},
+                               std::shared_ptr<Ledger> projected = nullptr);
 // Stage 4: adds plan.new_events (all or nothing) and completes the summary.
 // Errors only if the store changed since the plan in a conflicting way (bundle.id_conflict).
 // With plan.combined (and the store unchanged) it copies that instead; the second form

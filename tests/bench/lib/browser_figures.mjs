@@ -238,6 +238,7 @@ export async function browserFigures(options) {
   const out = {};
   const notes = [];
   const attempt = async (id, body) => {
+    if (options.only && !options.only.includes(id)) return;  // --only: another figure is investigated
     console.error(`== ${id} (${new Date().toISOString().slice(11, 19)})`);
     try {
       await body();
