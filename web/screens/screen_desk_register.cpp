@@ -5,13 +5,19 @@
 // Front desk staff do not take money (the cashier does, [3-3.5]): where the price table
 // asks for a deposit or prepayment the form says so, and the resident pays at the cashier.
 //
+// Each form shows only to the roles the core lets record it (authorize.cpp): a service
+// worker signs a form with the resident at the door but registers nothing, and sees the
+// service file.
+//
 // [SECTION] Household and resident
 // [SECTION] Entrustment form
 // [SECTION] Service file (with the signature on each form)
+// [SECTION] Stopping a service
 // [SECTION] Screen
 #include <algorithm>
 
 #include "app.h"
+#include "bianmin/authorize.hpp"
 #include "bianmin/queries.hpp"
 #include "i18n/format.h"
 #include "imgui.h"
@@ -57,8 +63,10 @@ void draw_household(const State& s) {
     ui::text_field("desk.household_phone", phone, form.error("phone"), {.phone = true, .width = 12});
     ui::text_field("desk.household_note", note, form.error("note"), {.max_chars = 500});
     form.show_other_errors({"building_id", "room", "phone", "note"});
+    const HouseholdRegistered proposed{"", buildings.id(building), room, phone, note};
+    form.check_as_you_type(proposed);
     if (ui::primary_button("desk.household_submit")) {
-        auto result = session::run(HouseholdRegistered{"", buildings.id(building), room, phone, note});
+        auto result = session::run(proposed);
         if (form.submit(result, "desk.household_saved")) {
             g_household = result.value().front().as<HouseholdRegistered>()->household_id;
             room.clear();
@@ -80,9 +88,9 @@ void draw_resident(const State& s) {
     const auto tenures = choices::labels<Tenure>();
     ui::combo_data("desk.tenure", &tenure, tenures);
     form.show_other_errors({"household_id", "name", "phone"});
-    if (ui::primary_button("desk.resident_submit") &&
-        form.submit(session::run(ResidentRegistered{"", g_household, name, phone, choices::value_at<Tenure>(tenure)}),
-                    "desk.resident_saved")) {
+    const ResidentRegistered proposed{"", g_household, name, phone, choices::value_at<Tenure>(tenure)};
+    form.check_as_you_type(proposed);
+    if (ui::primary_button("desk.resident_submit") && form.submit(session::run(proposed), "desk.resident_saved")) {
         name.clear();
         phone.clear();
     }
@@ -130,17 +138,18 @@ void draw_entrustment(const State& s) {
     ui::signature_pad("desk.form_signature", f.signature);
     if (const auto* e = f.form.error("signature")) ui::error_text(e->message());
     f.form.show_other_errors({"household_id", "item_id", "resident_name", "phone", "note", "signature"});
+    EntrustmentRegistered p;
+    p.household_id = g_household;
+    p.resident_name = f.name;
+    p.phone = f.phone;
+    p.item_id = item_id;
+    p.kind = choices::value_at<EntrustmentKind>(f.kind);
+    p.channel = choices::value_at<RequestChannel>(f.channel);
+    p.details = f.details;
+    p.signature = ui::to_core(f.signature);
+    p.note = f.note;
+    f.form.check_as_you_type(p);
     if (ui::primary_button("desk.form_submit")) {
-        EntrustmentRegistered p;
-        p.household_id = g_household;
-        p.resident_name = f.name;
-        p.phone = f.phone;
-        p.item_id = item_id;
-        p.kind = choices::value_at<EntrustmentKind>(f.kind);
-        p.channel = choices::value_at<RequestChannel>(f.channel);
-        p.details = f.details;
-        p.signature = ui::to_core(f.signature);
-        p.note = f.note;
         if (f.form.submit(session::run(p), "desk.form_saved")) {
             f.signature.clear();
             f.note.clear();
@@ -151,7 +160,7 @@ void draw_entrustment(const State& s) {
 }
 
 // Forms registered without a signature (by phone) are signed when the resident comes by.
-void draw_sign_later(const State& s) {
+void draw_sign_later(const State& s, bool say_when_none) {
     static int chosen = 0;
     static ui::Signature signature;
     static session::Form form;
@@ -159,14 +168,18 @@ void draw_sign_later(const State& s) {
     for (const FormRecord* f : forms_of_household(s, g_household))
         if (!f->is_signed() && !f->stopped)
             waiting.add(f->def.form_id, choices::item_name(s, f->def.item_id) + " · " + f->def.form_id);
-    if (waiting.empty()) return;
+    if (waiting.empty()) {
+        if (say_when_none) ui::hint("desk.sign_none");
+        return;
+    }
     ui::heading("desk.sign_heading");
     choices::pick("desk.sign_form", chosen, waiting);
     ui::signature_pad("desk.sign_signature", signature);
     if (const auto* e = form.error("signature")) ui::error_text(e->message());
     form.show_other_errors({"signature"});
-    if (ui::primary_button("desk.sign_submit") &&
-        form.submit(session::run(EntrustmentSigned{waiting.id(chosen), ui::to_core(signature)}), "desk.form_signed"))
+    const EntrustmentSigned proposed{waiting.id(chosen), ui::to_core(signature)};
+    form.check_as_you_type(proposed);
+    if (ui::primary_button("desk.sign_submit") && form.submit(session::run(proposed), "desk.form_signed"))
         signature.clear();
 }
 
@@ -174,25 +187,29 @@ void draw_sign_later(const State& s) {
 // [SECTION] Service file
 //-------------------------------------------------------------------------------------
 
-void draw_service_file(const State& s) {
+void draw_service_file(const State& s, bool stop_form_below) {
     static ui::CoreTable table("desk.file");
     table.update(ui::core_table_key({session::revision(), std::hash<std::string>{}(g_household)}), [&](Language) {
         Table t;
         t.columns = {choices::column("form", "desk.col_form"), choices::column("item", "desk.col_item"),
                      choices::column("kind", "desk.col_kind"), choices::column("status", "desk.col_status"),
                      choices::column("deposit", "desk.col_deposit_held", true),
-                     choices::column("prepaid", "desk.col_prepaid", true), choices::column("owed", "desk.col_owed", true)};
+                     choices::column("prepaid", "desk.col_prepaid", true), choices::column("owed", "desk.col_owed", true),
+                     choices::column("stop_reason", "desk.col_stop_reason"), choices::column("stopped_by", "desk.col_stopped_by")};
         for (const FormRecord* f : forms_of_household(s, g_household))
             t.add_row({f->def.form_id, choices::item_name(s, f->def.item_id), choices::label(f->def.kind),
                        i18n::tr(f->stopped ? "desk.status_stopped" : f->is_signed() ? "desk.status_active" : "desk.status_unsigned"),
                        format_yuan_plain(f->deposit_held()), format_yuan_plain(f->prepaid_balance()),
-                       format_yuan_plain(std::max(f->fees_owed(), Fen{0}))});
+                       format_yuan_plain(std::max(f->fees_owed(), Fen{0})),
+                       f->stopped ? choices::label(f->stop_code) + " · " + f->stop_reason : "",
+                       f->stopped ? staff_name(s, f->stopped_by) : ""});  // the desk's record, or the resident's own
         return t;
     });
-    // Room is kept under the table for the chosen form's signature, so that it shows
-    // without scrolling on a tablet.
+    // Room is kept under the table for the chosen form's signature (and the stop form), so
+    // that they show without scrolling on a tablet.
     const float signature_room = ImGui::GetFrameHeightWithSpacing() * 5 + ImGui::GetFontSize() * 5;  // toolbar, heading, picker, date, view
-    const float height = std::max(ImGui::GetFrameHeight() * 6, ImGui::GetContentRegionAvail().y - signature_room);
+    const float stop_room = stop_form_below ? ImGui::GetFrameHeightWithSpacing() * 7 : 0;  // heading, two pickers, reason, button
+    const float height = std::max(ImGui::GetFrameHeight() * 6, ImGui::GetContentRegionAvail().y - signature_room - stop_room);
     table.draw({.height = height, .export_filename = "service-file.csv"});
 }
 
@@ -219,6 +236,37 @@ void draw_form_signature(const State& s) {
     ui::signature_view(drawn, ImGui::GetFontSize() * 4);
 }
 
+//-------------------------------------------------------------------------------------
+// [SECTION] Stopping a service
+//-------------------------------------------------------------------------------------
+
+// A resident who stops a service by phone or at the window [1-4.12]: the desk asks why
+// and records it; the form leaves the subscriber list, and what the office still holds
+// (deposit, prepayment) is settled at the cashier.
+void draw_stop_service(const State& s, const choices::Choices& open) {
+    static int chosen = 0, reason_code = 0;
+    static std::string reason;
+    static session::Form form;
+    if (open.empty()) return;
+    ImGui::Spacing();
+    ui::heading("desk.stop_heading");
+    choices::pick("desk.stop_form", chosen, open);
+    if (const auto* e = form.error("form_id")) ui::error_text(e->message());
+    const auto reasons = choices::labels<StopReason>();
+    ui::combo_data("desk.stop_reason_code", &reason_code, reasons);
+    ui::text_field("desk.stop_reason", reason, form.error("reason"),
+                   {.placeholder_key = "desk.stop_reason_placeholder", .max_chars = 500});
+    if (const FormRecord* f = s.find_form(open.id(chosen)); f && (f->deposit_held().value > 0 || f->prepaid_balance().value > 0))
+        ui::value_text_wrapped(i18n::fill("desk.stop_refund", {i18n::money(f->deposit_held()), i18n::money(f->prepaid_balance())}));
+    form.show_other_errors({"form_id", "reason"});
+    const ServiceStopped proposed{open.id(chosen), choices::value_at<StopReason>(reason_code), reason};
+    form.check_as_you_type(proposed);
+    if (ui::primary_button("desk.stop_submit") && form.submit(session::run(proposed), "desk.stopped")) {
+        reason.clear();
+        chosen = 0;
+    }
+}
+
 }  // namespace
 
 //-------------------------------------------------------------------------------------
@@ -227,23 +275,31 @@ void draw_form_signature(const State& s) {
 
 void draw_desk_register(App&) {
     ui::title("nav.desk_register");
+    const auto& actor = session::actor();
+    if (!actor) return;
+    const auto may = [&](EventType type) { return role_may_emit(actor->role, type); };
     const State& s = session::state();
     if (!ui::begin_tabs("desk.register_tabs")) return;
-    if (ui::tab("desk.tab_household")) {
+    if (may(EventType::household_registered) && ui::tab("desk.tab_household")) {
         draw_household(s);
         ImGui::Spacing();
-        draw_resident(s);
+        if (may(EventType::resident_registered)) draw_resident(s);
         ui::end_tab();
     }
-    if (ui::tab("desk.tab_form")) {
-        draw_entrustment(s);
-        draw_sign_later(s);
+    if (may(EventType::entrustment_signed) && ui::tab("desk.tab_form")) {
+        const bool may_register = may(EventType::entrustment_registered);
+        if (may_register) draw_entrustment(s);
+        else pick_household("desk.form_household", s);  // to find the form to sign
+        draw_sign_later(s, !may_register);
         ui::end_tab();
     }
     if (ui::tab("desk.tab_file")) {
         pick_household("desk.file_household", s);
-        draw_service_file(s);
+        const bool may_stop = may(EventType::service_stopped);
+        const choices::Choices open = may_stop ? choices::forms_of(s, g_household, true) : choices::Choices{};
+        draw_service_file(s, !open.empty());
         draw_form_signature(s);
+        draw_stop_service(s, open);
         ui::end_tab();
     }
     ui::end_tabs();

@@ -3,12 +3,17 @@
 // it on with a reason, and recording a request made by phone or in person
 // [SPEC "Serving a resident" 3; 3-4.4.2, 2-2.5, 2-2.6, 3-4.2.5].
 //
+// The new-request form shows only to the roles the core lets record a request (a service
+// worker sees the day's work and takes or hands on requests); handing on an owned
+// request is its owner's or the office manager's (首问责任制).
+//
 // [SECTION] Summary
 // [SECTION] Open requests
 // [SECTION] Take or hand on
 // [SECTION] New request
 // [SECTION] Screen
 #include "app.h"
+#include "bianmin/authorize.hpp"
 #include "bianmin/fields.hpp"
 #include "bianmin/queries.hpp"
 #include "i18n/format.h"
@@ -99,10 +104,11 @@ void draw_requests(const State& s, bool only_overdue) {
 // [SECTION] Take or hand on
 //-------------------------------------------------------------------------------------
 
-void draw_hand_on(const State& s, const std::string& me) {
+void draw_hand_on(const State& s, const Actor& me_actor) {
+    const std::string& me = me_actor.person_id;
     static int to = 0;
     static std::string reason;
-    static session::Form form;
+    static session::Form form, take_form;
     auto it = s.requests.find(g_request);
     if (it == s.requests.end() || it->second.done()) {
         ui::hint("desk.pick_request");
@@ -113,17 +119,23 @@ void draw_hand_on(const State& s, const std::string& me) {
     ui::value_text(household_label(s, r.def.household_id) + " · " + choices::item_name(s, r.def.item_id) + " · " + r.def.detail);
     ui::label_value("desk.owner", r.owner.empty() ? i18n::tr("desk.no_owner") : staff_name(s, r.owner));
     ui::label_value("desk.due", choices::when_text(s, r.def.due_ms));
-    if (r.owner.empty() && ui::primary_button("desk.take_submit"))
-        form.submit(session::run(RequestHandedOn{g_request, me, ""}), "desk.request_taken");
+    if (r.owner.empty()) {  // asked in the app: whoever takes it owns it
+        if (ui::primary_button("desk.take_submit"))
+            take_form.submit(session::run(RequestHandedOn{g_request, me, ""}), "desk.request_taken");
+        take_form.show_other_errors({});
+    } else if (r.owner != me && me_actor.role != Role::office_manager) {
+        ui::hint("desk.hand_on_not_yours");
+        return;
+    }
     const auto& staff = choices::staff(s, role_bit(Role::front_desk) | role_bit(Role::service_worker) |
                                              role_bit(Role::office_manager));
     choices::pick("desk.hand_to", to, staff);
     if (const auto* e = form.error("to_person")) ui::error_text(e->message());
     ui::text_field("desk.hand_reason", reason, form.error("reason"), {.max_chars = 500});
     form.show_other_errors({"to_person", "reason"});
-    if (ui::button("desk.hand_submit") &&
-        form.submit(session::run(RequestHandedOn{g_request, staff.id(to), reason}), "desk.request_handed_on"))
-        reason.clear();
+    const RequestHandedOn proposed{g_request, staff.id(to), reason};
+    form.check_as_you_type(proposed);
+    if (ui::button("desk.hand_submit") && form.submit(session::run(proposed), "desk.request_handed_on")) reason.clear();
 }
 
 //-------------------------------------------------------------------------------------
@@ -144,14 +156,15 @@ void draw_new_request(const State& s) {
     const auto channels = choices::labels<RequestChannel>();
     ui::combo_data("desk.request_channel", &channel, channels);
     ui::text_field("desk.request_detail", detail, form.error("detail"), {.multiline = true, .max_chars = 500});
-    form.show_other_errors({"household_id", "item_id", "detail"});
+    form.show_other_errors({"household_id", "item_id", "form_id", "detail"});
+    ServiceRequested p;
+    p.household_id = households.id(household);
+    p.item_id = items.id(item);
+    if (const FormRecord* open = open_form(s, p.household_id, p.item_id)) p.form_id = open->def.form_id;
+    p.channel = choices::value_at<RequestChannel>(channel);
+    p.detail = detail;
+    form.check_as_you_type(p);
     if (ui::primary_button("desk.request_submit")) {
-        ServiceRequested p;
-        p.household_id = households.id(household);
-        p.item_id = items.id(item);
-        if (const FormRecord* open = open_form(s, p.household_id, p.item_id)) p.form_id = open->def.form_id;
-        p.channel = choices::value_at<RequestChannel>(channel);
-        p.detail = detail;
         auto result = session::run(p);
         if (form.submit(result, "desk.request_saved")) {
             g_request = result.value().front().as<ServiceRequested>()->request_id;
@@ -175,15 +188,15 @@ void draw_desk_today(App&) {
     if (!ui::begin_tabs("desk.today_tabs")) return;
     if (ui::tab("desk.tab_open")) {
         draw_requests(s, false);
-        draw_hand_on(s, actor->person_id);
+        draw_hand_on(s, *actor);
         ui::end_tab();
     }
     if (ui::tab("desk.tab_overdue")) {
         draw_requests(s, true);
-        draw_hand_on(s, actor->person_id);
+        draw_hand_on(s, *actor);
         ui::end_tab();
     }
-    if (ui::tab("desk.tab_new_request")) {
+    if (role_may_emit(actor->role, EventType::service_requested) && ui::tab("desk.tab_new_request")) {
         draw_new_request(s);
         ui::end_tab();
     }
