@@ -1,6 +1,7 @@
 // Strings of the office manager's screens: the yearly cycle (survey, price tables),
 // lists and registers, break-even, conflicts (web/screens/screen_office_*.cpp,
-// screen_conflicts.cpp) and the price-row columns (web/ui/price_rows.cpp).
+// screen_conflicts.cpp) and the price-row columns (web/ui/price_rows.cpp); the editor of
+// records' fields and the estate settings (also on the assessment screen).
 #include "i18n/i18n.h"
 
 namespace bianmin::i18n {
@@ -130,6 +131,79 @@ const Entry kOfficeEntries[] = {
     {"office.breakeven.stop_reason", "停止原因", "Reason"},
     {"office.breakeven.stop_request", "申请停止", "Ask to stop"},
     {"office.breakeven.stop_requested", "已报总经理审批", "Sent to the general manager"},
+
+    // Paper survey answers (screen_office_cycle.cpp)
+    {"office.paper.heading", "录入纸质调查表", "Enter a paper survey form"},
+    {"office.paper.hint", "住户填写的纸质意见征询表，在这里逐项录入。", "Type in the answers of a household's paper survey form."},
+    {"office.paper.household", "填表住户", "Household"},
+    {"office.paper.replaces", "该户已答过此调查：保存将替换原来的答卷。",
+     "This household has answered already: saving replaces its answers."},
+    {"office.paper.wanted", "需要此项服务", "Wants this service"},
+    {"office.paper.satisfaction", "满意度", "Satisfaction"},
+    {"office.paper.times", "每月次数", "Times a month"},
+    {"office.paper.comment", "其他意见", "Other comments"},
+    {"office.paper.save", "保存纸质答卷", "Save the paper answers"},
+    {"office.paper.saved", "纸质答卷已录入", "Paper answers saved"},
+
+    // People & devices: staff roles, record corrections, estate settings
+    // (screen_office_people*.cpp; the screen's other strings are in strings_access.cpp)
+    {"people.roles", "岗位（可多选）", "Roles (one or more)"},
+    {"people.save_contact", "保存姓名和电话", "Save name and phone"},
+    {"people.contact_saved", "员工信息已保存", "Staff member's details saved"},
+    {"people.correct_heading", "更正住户信息", "Correct a household's details"},
+    {"people.correct_household", "要更正的住户", "Household"},
+    {"people.correct_resident", "住户成员", "Resident"},
+    {"people.save_household", "保存住户信息", "Save the household"},
+    {"people.household_saved", "住户信息已更正", "Household corrected"},
+    {"people.save_resident", "保存成员信息", "Save the resident"},
+    {"people.resident_saved", "成员信息已更正", "Resident corrected"},
+    {"people.correct_item_heading", "修改服务项目", "Change a service item"},
+    {"people.correct_item", "要修改的项目", "Item"},
+    {"people.save_item", "保存项目修改", "Save the item"},
+    {"people.item_saved", "服务项目已修改", "Item changed"},
+    {"settings.tab", "小区设置", "Estate settings"},
+    {"settings.heading", "小区设置", "Estate settings"},
+    {"settings.hint", "修改会记录下来（谁、何时、原值）；新的值从保存起生效。",
+     "Every change is recorded (who, when, the value before); a new value applies from the moment it is saved."},
+    {"settings.save", "保存设置", "Save settings"},
+    {"settings.saved", "设置已保存", "Settings saved"},
+    {"settings.assessment_elsewhere", "考核奖标准、扣发月数和考核周期由考核领导小组或总经理在“绩效考核”页修改。",
+     "The reward, the months deducted and the assessment period are set by the assessment group or the general manager on the Assessment screen."},
+    {"assessment.settings_heading", "考核设置", "Assessment settings"},
+    {"assessment.settings_save", "保存考核设置", "Save assessment settings"},
+    {"assessment.settings_saved", "考核设置已保存", "Assessment settings saved"},
+
+    // The field editor (screen_office_people_fields.cpp): messages, and each field's label
+    {"edit.not_a_number", "请输入整数", "Enter a whole number"},
+    {"edit.amount_needed", "请输入金额", "Enter an amount"},
+    {"edit.fix_fields", "请先改正标出的内容", "Correct the marked fields first"},
+    {"edit.estate.name_zh", "小区名称（中文）", "Estate name (Chinese)"},
+    {"edit.estate.name_en", "小区名称（英文）", "Estate name (English)"},
+    {"edit.estate.tz_offset_minutes", "时区（与协调世界时相差的分钟数，北京时间为 480）", "Time zone (minutes from UTC; Beijing is 480)"},
+    {"edit.estate.default_promised_hours", "默认承诺办结时限（小时）", "Default promised time (hours)"},
+    {"edit.estate.unsynced_warning_days", "设备未交换数据提醒（天）", "Warn of a device not synced for (days)"},
+    {"edit.estate.return_visit_interval_days", "回访周期（天）", "Return-visit interval (days)"},
+    {"edit.estate.handover_limit_days", "交款期限（天）", "Hand-over limit (days)"},
+    {"edit.estate.assessment_monthly", "考核奖标准（每人每月）", "Reward per person per month"},
+    {"edit.estate.assessment_period_months", "考核周期（月，能整除 12）", "Assessment period (months, dividing 12)"},
+    {"edit.estate.deduction_months_town", "镇巡查违规扣发月数", "Months deducted: town inspection"},
+    {"edit.estate.deduction_months_public", "群众举报违规扣发月数", "Months deducted: public report"},
+    {"edit.estate.deduction_months_county", "县巡查违规扣发月数", "Months deducted: county inspection"},
+    {"edit.estate.deduction_months_city", "市巡查违规扣发月数", "Months deducted: city inspection"},
+    {"edit.estate.deduction_months_province", "省巡查违规扣发月数", "Months deducted: province inspection"},
+    {"edit.household.phone", "住户联系电话", "Household phone"},
+    {"edit.household.note", "住户备注", "Household note"},
+    {"edit.resident.name", "成员姓名", "Resident's name"},
+    {"edit.resident.phone", "成员电话", "Resident's phone"},
+    {"edit.staff.name", "员工姓名", "Staff member's name"},
+    {"edit.staff.phone", "员工电话", "Staff member's phone"},
+    {"edit.staff.window", "窗口/岗位", "Window / position"},
+    {"edit.item.name_zh", "名称（中文）", "Name (Chinese)"},
+    {"edit.item.name_en", "名称（英文）", "Name (English)"},
+    {"edit.item.unit_zh", "计量单位（中文）", "Unit (Chinese)"},
+    {"edit.item.unit_en", "计量单位（英文）", "Unit (English)"},
+    {"edit.item.monthly_cost", "每月运营成本", "Monthly running cost"},
+    {"edit.item.promised_hours", "承诺办结时限（小时，0 为小区默认）", "Promised time (hours, 0 = the estate's default)"},
 
     // Conflicts (screen_conflicts.cpp)
     {"conflicts.title", "修改冲突", "Conflicting edits"},

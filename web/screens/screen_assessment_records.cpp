@@ -1,7 +1,9 @@
 // Assessment, part two: violations found by inspections or reported by the public
 // [2-3.2], the period's payout with deductions carried over [2-3.1], and the annual
 // rating with the province-level bar on 'competent' [2-3.2]. Amounts, months and the
-// period length come from the estate's settings (state.hpp Settings), never from here.
+// period length come from the estate's settings (state.hpp Settings), never from here;
+// the assessment group and the general manager change them beside the payout (the
+// field editor of the People screen, office_people_parts.h).
 //
 // [SECTION] Choices shared by the forms
 // [SECTION] Violations
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "bianmin/enums.hpp"
+#include "bianmin/fields.hpp"
 #include "bianmin/payloads.hpp"
 #include "bianmin/reports.hpp"
 #include "i18n/format.h"
@@ -19,6 +22,7 @@
 #include "imgui.h"
 #include "runtime/form.h"
 #include "runtime/session.h"
+#include "screens/office_people_parts.h"
 #include "screens/screen_assessment.h"
 #include "ui/core_table.h"
 #include "ui/fields.h"
@@ -205,8 +209,25 @@ void draw_violations_tab() {
 // [SECTION] Payout
 //-------------------------------------------------------------------------------------
 
+// The assessment settings, for the roles that may change them (core fields.hpp).
+bool draw_assessment_settings(const State& s) {
+    static people::FieldsEditor editor("assessment.settings_save", "assessment.settings_saved");
+    const FieldSpec* spec = find_field(RecordKind::estate, "assessment_monthly");
+    const auto& actor = session::actor();
+    if (!spec || !actor || !role_may_edit(*spec, actor->role)) return false;
+    begin_form_pane("assessment.settings_form");
+    ui::heading("assessment.settings_heading");
+    editor.draw(s, RecordKind::estate, s.estate_id,
+                {"assessment_monthly", "assessment_period_months", "deduction_months_town", "deduction_months_public",
+                 "deduction_months_county", "deduction_months_city", "deduction_months_province"});
+    end_form_pane();
+    return true;
+}
+
 void draw_payout_tab() {
     const State& s = session::state();
+    const bool beside_settings = draw_assessment_settings(s);
+    if (beside_settings) begin_list_pane("assessment.payout_list");
     const Period& p = period();
     static std::uint64_t seen = ~std::uint64_t(0);
     static AssessmentReport report;
@@ -228,6 +249,7 @@ void draw_payout_tab() {
     table.update(key, [&](Language language) { return to_table(report, language); });  // its note repeats the total above
     const std::string filename = "assessment-" + p.label() + ".csv";
     table.draw({.export_filename = filename.c_str()});
+    if (beside_settings) end_list_pane();
 }
 
 //-------------------------------------------------------------------------------------

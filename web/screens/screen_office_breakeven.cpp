@@ -51,8 +51,9 @@ void draw_report_form(const std::string& item, YearMonth month) {
     static session::Form form;
     ui::heading("office.breakeven.report_heading");
     ui::text_field("office.breakeven.report_note", note, form.error("note"), {.max_chars = 200});
-    if (ui::button("office.breakeven.report") &&
-        form.submit(session::run(BelowBreakEvenReported{"", item, month, note}), "office.breakeven.reported"))
+    const BelowBreakEvenReported proposed{"", item, month, note};
+    form.check_as_you_type(proposed);
+    if (ui::button("office.breakeven.report") && form.submit(session::run(proposed), "office.breakeven.reported"))
         note.clear();
     form.show_other_errors({"note"});
 }
@@ -85,9 +86,9 @@ void draw_measure_form(const State& s, const std::string& item, YearMonth month)
         ui::hint("office.breakeven.measure_stop_hint");
     }
     ui::text_field("office.breakeven.measure_note", note, form.error("note"), {.max_chars = 500});
-    if (ui::button("office.breakeven.measure_record") &&
-        form.submit(session::run(BreakEvenMeasureRecorded{"", item, month, measure, note, table_id}),
-                    "office.breakeven.measure_recorded"))
+    const BreakEvenMeasureRecorded proposed{"", item, month, measure, note, table_id};
+    form.check_as_you_type(proposed);
+    if (ui::button("office.breakeven.measure_record") && form.submit(session::run(proposed), "office.breakeven.measure_recorded"))
         note.clear();
     form.show_other_errors({"note", "price_table_id"});
 }
@@ -102,8 +103,9 @@ void draw_stop_form(const State& s, const std::string& item) {
         if (!record->stop_comment.empty()) ui::label_value("office.breakeven.gm_comment", record->stop_comment);
     }
     ui::text_field("office.breakeven.stop_reason", reason, form.error("reason"), {.max_chars = 500});
-    if (ui::button("office.breakeven.stop_request") &&
-        form.submit(session::run(ItemStopRequested{item, reason}), "office.breakeven.stop_requested"))
+    const ItemStopRequested proposed{item, reason};
+    form.check_as_you_type(proposed);
+    if (ui::button("office.breakeven.stop_request") && form.submit(session::run(proposed), "office.breakeven.stop_requested"))
         reason.clear();
     form.show_other_errors({"reason"});
 }

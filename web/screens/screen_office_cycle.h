@@ -4,6 +4,9 @@
 #pragma once
 
 #include <string>
+#include <vector>
+
+#include "bianmin/state.hpp"
 
 namespace bianmin::screens::office_cycle {
 
@@ -13,5 +16,9 @@ void draw_table_editor(const std::string& table_id);  // screen_office_cycle_edi
 
 // The table the history has selected (the editor's subject).
 std::string& selected_table();
+
+// The rows of a new version of `from` (screen_office_cycle_tables.cpp): its rows, with a
+// monthly cost the office changed since, and the items added since.
+std::vector<PriceRow> rows_for_new_version(const State& s, const PriceTableRecord& from);
 
 }  // namespace bianmin::screens::office_cycle

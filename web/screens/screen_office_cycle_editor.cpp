@@ -49,6 +49,7 @@ struct Editor {
     std::uint64_t figures_key = ~0ULL;
     std::vector<bool> channels;
     session::Form form;
+    session::Form publish_form;  // its own: a check as you type compares one payload's fields
 };
 
 void load(Editor& e, const PriceTableRecord& t) {
@@ -66,6 +67,7 @@ void load(Editor& e, const PriceTableRecord& t) {
     e.row = 0;
     e.channels.assign(std::size(EnumTable<PublishChannel>::entries), false);
     e.form.clear();
+    e.publish_form.clear();
     e.figures_key = ~0ULL;
 }
 
@@ -162,13 +164,13 @@ void draw_publish(Editor& e) {
         ImGui::PopID();
         ++i;
     }
-    if (ui::primary_button("office.editor.publish")) {
-        PriceTablePublished published{e.table_id, {}};
-        i = 0;
-        for (const auto& entry : EnumTable<PublishChannel>::entries)
-            if (e.channels[std::size_t(i++)]) published.channels.push_back(entry.value);
-        e.form.submit(session::run(published), "office.editor.published");
-    }
+    PriceTablePublished published{e.table_id, {}};
+    i = 0;
+    for (const auto& entry : EnumTable<PublishChannel>::entries)
+        if (e.channels[std::size_t(i++)]) published.channels.push_back(entry.value);
+    e.publish_form.check_as_you_type(published);
+    if (ui::primary_button("office.editor.publish")) e.publish_form.submit(session::run(published), "office.editor.published");
+    e.publish_form.show_other_errors({});
 }
 
 void draw_new_version(Editor& e, const State& s, const PriceTableRecord& t) {
@@ -177,7 +179,7 @@ void draw_new_version(Editor& e, const State& s, const PriceTableRecord& t) {
     if (!current || current->def.table_id != t.def.table_id) return;
     if (ui::button("office.editor.new_version")) {
         PriceTableDrafted draft{"", t.def.year, next_price_table_version(s, t.def.year), t.def.table_id, t.def.survey_id,
-                                t.def.rows, ""};
+                                rows_for_new_version(s, t), ""};
         auto result = session::run(draft);
         if (e.form.submit(result, "office.draft.created"))
             for (const auto& ev : result.value())
@@ -217,8 +219,10 @@ void draw_table_editor(const std::string& table_id) {
     if (editable) {
         draw_row_editor(e);
         ui::text_field("office.editor.note", e.note, e.form.error("note"), {.max_chars = 500});
+        const PriceTableRevised revised{table_id, e.rows, e.note};
+        e.form.check_as_you_type(revised);
         if (ui::button("office.editor.save") && inputs_valid(e))
-            e.form.submit(session::run(PriceTableRevised{table_id, e.rows, e.note}), "office.editor.saved");
+            e.form.submit(session::run(revised), "office.editor.saved");
         ImGui::SameLine();
         if (ui::primary_button("office.editor.submit") && inputs_valid(e)) {
             std::vector<Payload> steps;

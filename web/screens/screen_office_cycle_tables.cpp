@@ -101,28 +101,42 @@ void draw_versions() {
 // [SECTION] A new draft
 //-----------------------------------------------------------------------------
 
-// Rows for a new draft: the table in effect (a new version changes what is published),
-// else the items' defaults; with a survey, only the items it asked about.
+// An item's row from its defaults (an item not on the table in effect).
+PriceRow default_row(const ItemRecord& item) {
+    const ItemDefined& d = item.def;
+    return PriceRow{d.item_id, d.billing, d.price, d.unit_zh, d.unit_en, d.deposit, d.prepayment,
+                    d.break_even_subscribers, d.monthly_cost};
+}
+
+// A row carried from an earlier table: the running cost is the item's, so one the office
+// changed since that table was drafted replaces the copy the table holds.
+PriceRow carried_row(const State& s, const PriceRow& row, const PriceTableRecord& from) {
+    PriceRow out = row;
+    const ItemRecord* item = s.find_item(row.item_id);
+    const FieldHistory* cost = field_history(s, FieldKey{RecordKind::item, row.item_id, "monthly_cost"});
+    if (item && cost && cost->winner() && cost->winner()->hlc.wall_ms > from.drafted_ms) out.monthly_cost = item->def.monthly_cost;
+    return out;
+}
+
+// Rows for a new draft: with a survey, the items it asked about; else the table in effect
+// (a new version changes what is published) and the items the office added since [3-4.2.3];
+// else every item. An item keeps its row of the table in effect, or starts from its defaults.
 std::vector<PriceRow> rows_for_draft(const State& s, const std::string& survey_id) {
-    std::vector<std::string> item_ids;
-    if (auto it = s.surveys.find(survey_id); it != s.surveys.end()) item_ids = it->second.def.item_ids;
     const PriceTableRecord* current = current_price_table(s);
-    if (item_ids.empty() && current)
-        for (const PriceRow& row : current->def.rows) item_ids.push_back(row.item_id);
-    if (item_ids.empty())
-        for (const auto& [id, item] : s.items) item_ids.push_back(id);
-    std::vector<PriceRow> rows;
-    for (const auto& id : item_ids) {
-        const ItemRecord* item = s.find_item(id);
-        if (!item || item->status == ItemStatus::stopped) continue;
-        if (const PriceRow* row = current ? current->row(id) : nullptr) {
-            rows.push_back(*row);
-            continue;
+    if (auto it = s.surveys.find(survey_id); it != s.surveys.end()) {
+        std::vector<PriceRow> rows;
+        for (const auto& id : it->second.def.item_ids) {
+            const ItemRecord* item = s.find_item(id);
+            if (!item || item->status == ItemStatus::stopped) continue;
+            const PriceRow* row = current ? current->row(id) : nullptr;
+            rows.push_back(row ? carried_row(s, *row, *current) : default_row(*item));
         }
-        const ItemDefined& d = item->def;
-        rows.push_back(PriceRow{id, d.billing, d.price, d.unit_zh, d.unit_en, d.deposit, d.prepayment,
-                                d.break_even_subscribers, d.monthly_cost});
+        return rows;
     }
+    if (current) return rows_for_new_version(s, *current);
+    std::vector<PriceRow> rows;
+    for (const auto& [id, item] : s.items)
+        if (item.status != ItemStatus::stopped) rows.push_back(default_row(item));
     return rows;
 }
 
@@ -144,20 +158,20 @@ void draw_new_draft() {
     if (survey >= int(survey_ids.size())) survey = 0;
     ui::combo_data("office.draft.survey", &survey, survey_labels);
     ui::text_field("office.draft.note", note, form.error("note"), {.max_chars = 200});
+    const bool digits = !year.empty() && year.size() <= 4 &&
+                        std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; });
+    PriceTableDrafted draft;
+    draft.year = digits ? std::stoll(year) : 0;
+    draft.version = next_price_table_version(s, draft.year);
+    // A year whose table is published gets a new version replacing it (never an edit).
+    if (current && current->def.year == draft.year) draft.replaces = current->def.table_id;
+    draft.survey_id = survey_ids[std::size_t(survey)];
+    draft.note = note;
     if (ui::primary_button("office.draft.create")) {
-        const bool digits = !year.empty() && year.size() <= 4 &&
-                            std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; });
         if (!digits) {
             form.fail("price_table.bad_year", "year", "office.survey.year_invalid");
         } else {
-            PriceTableDrafted draft;
-            draft.year = std::stoll(year);
-            draft.version = next_price_table_version(s, draft.year);
-            // A year whose table is published gets a new version replacing it (never an edit).
-            if (current && current->def.year == draft.year) draft.replaces = current->def.table_id;
-            draft.survey_id = survey_ids[std::size_t(survey)];
             draft.rows = rows_for_draft(s, draft.survey_id);
-            draft.note = note;
             auto result = session::run(draft);
             if (form.submit(result, "office.draft.created")) {
                 note.clear();
@@ -166,10 +180,25 @@ void draw_new_draft() {
             }
         }
     }
+    // The rows are left out of the check as you type: they are built from the records on
+    // submit, not typed, and building them every frame walks every item.
+    form.check_as_you_type(draft);
     form.show_other_errors({"year", "note"});
 }
 
 }  // namespace
+
+std::vector<PriceRow> rows_for_new_version(const State& s, const PriceTableRecord& from) {
+    std::vector<PriceRow> rows;
+    for (const PriceRow& row : from.def.rows) {
+        const ItemRecord* item = s.find_item(row.item_id);
+        if (item && item->status != ItemStatus::stopped) rows.push_back(carried_row(s, row, from));
+    }
+    for (const auto& [id, item] : s.items)
+        if (item.status != ItemStatus::stopped && item.defined_ms > from.drafted_ms && !from.row(id))
+            rows.push_back(default_row(item));
+    return rows;
+}
 
 //-----------------------------------------------------------------------------
 // [SECTION] The part

@@ -1,6 +1,11 @@
 // People & devices — the office manager's register of staff (roles, windows, PINs,
-// leaving), buildings and households, the devices allowed to exchange files, and the
-// service items of the catalogue (SPEC "People and what each may do").
+// leaving), buildings and households, the devices allowed to exchange files, the
+// service items of the catalogue, and the estate's settings (SPEC "People and what each
+// may do").
+//
+// A person may hold several roles (an office manager who is also the general manager of
+// a small estate); they choose one when they sign in. Roles are given at registration:
+// the core has no event that changes them later.
 //
 // Staff PINs: the office manager sets a first PIN or resets a forgotten one; the PIN is
 // hashed on this device (runtime/pins.h) and only the hash is recorded (pin_set).
@@ -9,6 +14,7 @@
 // [SECTION] The selected staff member
 // [SECTION] Registering staff
 // [SECTION] Screen
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -71,6 +77,7 @@ struct Selected {
     std::string window_stored;  // the stored window the field was last filled from
     bool hashing = false;
     session::Form pin_form, window_form, leave_form;
+    FieldsEditor contact{"people.save_contact", "people.contact_saved"};
 };
 
 void set_pin(Selected& f, const std::string& person) {
@@ -107,23 +114,31 @@ void draw_selected(const State& s) {
         ui::hint("people.inactive");
         return;
     }
-    ui::text_field("people.new_pin", f.pin, f.pin_form.error("pin"),
-                   {.password = true, .phone = true, .width = 8, .max_chars = 12});
+    f.contact.draw(s, RecordKind::staff, staff->person_id, {"name", "phone"});
+
+    // The PIN is checked here as it is typed (it is hashed before anything is recorded).
+    const ui::FieldError* pin_error = f.pin_form.error("pin");
+    ui::FieldError pin_format;
+    if (const char* problem = f.pin.empty() ? nullptr : session::pins::format_problem(f.pin); problem && !pin_error) {
+        pin_format = ui::field_error_from_key("pin.format", "pin", problem);
+        pin_error = &pin_format;
+    }
+    ui::text_field("people.new_pin", f.pin, pin_error, {.password = true, .phone = true, .width = 8, .max_chars = 12});
     f.pin_form.show_other_errors({"pin"});
     if (f.hashing) ui::hint("setup.working");
     else if (ui::button("people.set_pin")) set_pin(f, staff->person_id);
 
     ui::text_field("people.window", f.window, f.window_form.error("value"), {.width = 12, .max_chars = 30});
     f.window_form.show_other_errors({"value"});
-    if (ui::button("people.save_window"))
-        f.window_form.submit(session::commit(edit_field(session::context(), s, RecordKind::staff, staff->person_id,
-                                                        "window", FieldValue{f.window})),
-                             "people.window_saved");
+    const FieldEdited window{RecordKind::staff, staff->person_id, "window", FieldValue{f.window}, {}};
+    f.window_form.check_as_you_type(window);
+    if (ui::button("people.save_window")) f.window_form.submit(session::run(window), "people.window_saved");
 
     ui::text_field("people.deactivate_reason", f.reason, f.leave_form.error("reason"), {.max_chars = 200});
     f.leave_form.show_other_errors({"reason"});
-    if (ui::button("people.deactivate") &&
-        f.leave_form.submit(session::run(StaffDeactivated{staff->person_id, f.reason}), "people.deactivated"))
+    const StaffDeactivated leaving{staff->person_id, f.reason};
+    f.leave_form.check_as_you_type(leaving);
+    if (ui::button("people.deactivate") && f.leave_form.submit(session::run(leaving), "people.deactivated"))
         f.reason.clear();
 }
 
@@ -139,29 +154,47 @@ std::vector<Role> staff_roles() {
     return out;
 }
 
+// The roles ticked, in the order of the role table; in columns, so that the form's button
+// stays on a laptop's screen.
+void pick_roles(std::vector<Role>& chosen) {
+    ui::text("people.roles");
+    const int columns = std::clamp(int(ImGui::GetContentRegionAvail().x / (ImGui::GetFontSize() * 16)), 1, 3);
+    if (!ImGui::BeginTable("roles", columns)) return;
+    for (Role r : staff_roles()) {
+        ImGui::TableNextColumn();
+        auto it = std::find(chosen.begin(), chosen.end(), r);
+        const bool on = it != chosen.end();
+        const std::string id(to_string(r));
+        if (ui::selectable_data(std::string(on ? "[x] " : "[ ] ") + choices::label(r), on, id.c_str())) {
+            if (on) chosen.erase(it);
+            else chosen.push_back(r);
+            std::sort(chosen.begin(), chosen.end());
+        }
+    }
+    ImGui::EndTable();
+}
+
 void draw_register() {
     static std::string id, name, window, phone;
-    static int role = 0;
+    static std::vector<Role> roles;
     static session::Form form;
     ui::heading("people.register_heading");
     ui::text_field("people.person_id", id, form.error("person_id"),
                    {.placeholder_key = "people.person_id_placeholder", .width = 10, .max_chars = 64});
     ui::text_field("people.name", name, form.error("name"), {.width = 10, .max_chars = 30});
-    const std::vector<Role> roles = staff_roles();
-    std::vector<std::string> labels;
-    for (Role r : roles) labels.push_back(choices::label(r));
-    ui::combo_data("people.role", &role, labels);
+    pick_roles(roles);
     if (const auto* e = form.error("roles")) ui::error_text(e->message());
     ui::text_field("people.window", window, form.error("window"),
                    {.placeholder_key = "people.window_placeholder", .width = 10, .max_chars = 30});
     ui::text_field("people.phone", phone, form.error("phone"), {.phone = true, .width = 10, .max_chars = 20});
     form.show_other_errors({"person_id", "name", "roles", "window", "phone"});
-    if (ui::primary_button("people.register") &&
-        form.submit(session::run(StaffRegistered{id, name, {roles[std::size_t(role)]}, window, phone}),
-                    "people.registered")) {
+    const StaffRegistered proposed{id, name, roles, window, phone};
+    form.check_as_you_type(proposed);
+    if (ui::primary_button("people.register") && form.submit(session::run(proposed), "people.registered")) {
         g_selected = id;
         id.clear();
         name.clear();
+        roles.clear();
         window.clear();
         phone.clear();
     }
@@ -207,6 +240,10 @@ void draw_office_people(App&) {
         }
         if (ui::tab("people.tab_items")) {
             people::draw_items(s);
+            ui::end_tab();
+        }
+        if (ui::tab("settings.tab")) {
+            people::draw_settings(s);
             ui::end_tab();
         }
         ui::end_tabs();

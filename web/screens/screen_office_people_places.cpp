@@ -1,9 +1,11 @@
 // People & devices, part 2: buildings and households (an overview; households are
-// registered on the front desk's Register screen), and devices — a tablet or phone is
-// registered by the id it shows on its set-up screen, as an office (staff) device or as a
-// household's own device, and revoked when lost or retired.
+// registered on the front desk's Register screen, corrected here: a household's phone and
+// note, a resident's name and phone), and devices — a tablet or phone is registered by the
+// id it shows on its set-up screen, as an office (staff) device or as a household's own
+// device, and revoked when lost or retired.
 //
 // [SECTION] Buildings and households
+// [SECTION] Correcting a household and its residents
 // [SECTION] Devices
 #include <map>
 #include <string>
@@ -65,10 +67,38 @@ void draw_add_building() {
     ui::text_field("people.building_name", name, form.error("name"),
                    {.placeholder_key = "people.building_name_placeholder", .width = 10, .max_chars = 50});
     form.show_other_errors({"building_id", "name"});
-    if (ui::button("people.add_building") && form.submit(session::run(BuildingAdded{id, name}), "people.building_added")) {
+    const BuildingAdded proposed{id, name};
+    form.check_as_you_type(proposed);
+    if (ui::button("people.add_building") && form.submit(session::run(proposed), "people.building_added")) {
         id.clear();
         name.clear();
     }
+}
+
+//-------------------------------------------------------------------------------------
+// [SECTION] Correcting a household and its residents
+//-------------------------------------------------------------------------------------
+
+// The household is picked from the list (or by a tap on the table above); then one of
+// its residents.
+void draw_correct_household(const State& s, std::string& household_id) {
+    static int household = 0, resident = 0;
+    static FieldsEditor household_fields("people.save_household", "people.household_saved");
+    static FieldsEditor resident_fields("people.save_resident", "people.resident_saved");
+    ui::heading("people.correct_heading");
+    const choices::Choices& households = choices::households(s);
+    if (households.empty()) return;
+    if (const int tapped = households.index_of(household_id); tapped >= 0) household = tapped;
+    choices::pick("people.correct_household", household, households);
+    household_id = households.id(household);
+    household_fields.draw(s, RecordKind::household, household_id, {"phone", "note"});
+    const HouseholdRecord* h = s.find_household(household_id);
+    if (!h || h->residents.empty()) return;
+    choices::Choices residents;
+    for (const auto& person : h->residents)
+        if (const ResidentRecord* r = s.find_resident(person)) residents.add(person, r->name);
+    choices::pick("people.correct_resident", resident, residents);
+    resident_fields.draw(s, RecordKind::resident, residents.id(resident), {"name", "phone"});
 }
 
 //-------------------------------------------------------------------------------------
@@ -109,8 +139,9 @@ void draw_register_device(const State& s) {
         if (const auto* e = form.error("household_id")) ui::error_text(e->message());
     }
     form.show_other_errors({"device", "label", "household_id"});
-    if (ui::primary_button("people.register_device") &&
-        form.submit(session::run(DeviceRegistered{device, label, chosen_kind, household_id}), "people.device_registered")) {
+    const DeviceRegistered proposed{device, label, chosen_kind, household_id};
+    form.check_as_you_type(proposed);
+    if (ui::primary_button("people.register_device") && form.submit(session::run(proposed), "people.device_registered")) {
         device.clear();
         label.clear();
     }
@@ -131,9 +162,9 @@ void draw_revoke_device(const State& s) {
     choices::pick("people.revoke_device", chosen, devices);
     ui::text_field("people.revoke_reason", reason, form.error("reason"), {.max_chars = 200});
     form.show_other_errors({"reason"});
-    if (ui::button("people.revoke") &&
-        form.submit(session::run(DeviceRevoked{devices.id(chosen), reason}), "people.device_revoked"))
-        reason.clear();
+    const DeviceRevoked proposed{devices.id(chosen), reason};
+    form.check_as_you_type(proposed);
+    if (ui::button("people.revoke") && form.submit(session::run(proposed), "people.device_revoked")) reason.clear();
 }
 
 }  // namespace
@@ -146,8 +177,11 @@ void draw_buildings(const State& s) {
     draw_add_building();
     ImGui::Spacing();
     ui::hint("people.households_hint");
+    static std::string tapped;  // a household tapped in the table is the one corrected
     households.update(ui::core_table_key({session::revision()}), [&](Language) { return households_table(s); });
-    households.draw({.height = ImGui::GetFontSize() * 16, .export_filename = "households.csv"});
+    const int clicked = households.draw({.height = ImGui::GetFontSize() * 12, .export_filename = "households.csv"});
+    if (clicked >= 0 && std::size_t(clicked) < households.table().rows.size()) tapped = households.table().rows[clicked][0];
+    draw_correct_household(s, tapped);
 }
 
 void draw_devices(const State& s) {

@@ -57,7 +57,7 @@ async function hireWithPin(page, id, name, pin) {
   await settle(page);
   await typeInto(page, '员工编号', id);
   await typeInto(page, '姓名', name);
-  await choose(page, '岗位', '客服人员');
+  await clickItem(page, '[ ] 客服人员', 'selectable');
   await submit(page, '登记', '员工已登记');
   await typeInto(page, '新密码（4–12 位数字）', pin);
   await submit(page, '设置/重设密码', '密码已保存');
