@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bianmin/authorize.hpp"
 #include "bianmin/hlc.hpp"
 #include "bianmin/json.hpp"
 #include "bianmin/time.hpp"
@@ -225,6 +226,8 @@ Result<std::vector<Event>> run(Payload proposed) {
     if (!writable()) return not_writable_error();
     return commit(execute(context(), state(), std::move(proposed)));
 }
+
+bool may_record(EventType type) { return page().actor && role_may_emit(page().actor->role, type); }
 
 Errors check(const Payload& proposed) {
     if (!page().actor) return {};

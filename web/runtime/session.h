@@ -62,6 +62,10 @@ std::int64_t now_ms();
 // device opens resident mode for its household.
 const std::optional<Actor>& actor();
 void sign_in(const Actor& who);
+// May the signed-in person's role record events of this type (the core's table,
+// authorize.hpp)? Screens draw a form only for a role that may run it; the core still
+// checks every command.
+bool may_record(EventType type);
 void sign_out();
 
 // May this tab change anything now? (Loaded, the writing tab, the database open.)

@@ -16,7 +16,6 @@
 #include <vector>
 
 #include "app.h"
-#include "bianmin/authorize.hpp"
 #include "bianmin/queries.hpp"
 #include "i18n/format.h"
 #include "i18n/i18n.h"
@@ -33,11 +32,6 @@
 
 namespace bianmin::screens {
 namespace cashier {
-
-bool may_run(EventType type) {
-    const auto& actor = session::actor();
-    return actor && role_may_emit(actor->role, type);
-}
 
 const ui::FieldError* money_error(const session::Form& form, const ui::MoneyInput& money, std::string_view field) {
     return !money.text.empty() && !money.value ? nullptr : form.error(field);
@@ -189,7 +183,7 @@ void draw_ledger() {
     static std::string chosen, reason;
     static session::Form form;
     const State& s = session::state();
-    const bool reverses = may_run(EventType::money_reversed);
+    const bool reverses = session::may_record(EventType::money_reversed);
     ledger.refresh(s);
     ui::hint(reverses ? "cashier.ledger.hint" : "cashier.ledger.hint_read_only");
     const int clicked = table.draw(ledger, {.height = ImGui::GetFrameHeightWithSpacing() * 8, .export_filename = "money-ledger.csv"});
@@ -222,8 +216,8 @@ void draw_ledger() {
 void draw_cashier(App&) {
     ui::title("cashier.title");
     // Each form only for a role the core lets run it; the lists for everyone here.
-    const bool receives = cashier::may_run(EventType::payment_received);
-    const bool takes_handovers = cashier::may_run(EventType::handover_received);
+    const bool receives = session::may_record(EventType::payment_received);
+    const bool takes_handovers = session::may_record(EventType::handover_received);
     if (!receives) ui::hint("cashier.read_only");
     if (ui::begin_tabs("cashier.tabs")) {
         if (receives && ui::tab("cashier.tab_receive")) {

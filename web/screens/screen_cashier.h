@@ -11,9 +11,9 @@
 
 namespace bianmin::screens::cashier {
 
-// May the signed-in role run commands of this type (the core's role table)? The forms of
-// this screen are drawn only then; the office manager looks at the lists read-only.
-bool may_run(EventType type);
+// The forms of these screens are drawn only for a role that may run them
+// (session::may_record); the office manager looks at the lists read-only.
+
 // The core's error for a money field, unless the field already shows its own (not an amount).
 const ui::FieldError* money_error(const session::Form& form, const ui::MoneyInput& money, std::string_view field);
 

@@ -219,7 +219,7 @@ void draw_settlements() {
         form.show_other_errors({});
         return;
     }
-    if (!may_run(EventType::settlement_paid)) {
+    if (!session::may_record(EventType::settlement_paid)) {
         draw_settlements_read_only(s, forms);
         return;
     }

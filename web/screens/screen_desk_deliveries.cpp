@@ -21,7 +21,6 @@
 #include <optional>
 
 #include "app.h"
-#include "bianmin/authorize.hpp"
 #include "bianmin/queries.hpp"
 #include "i18n/format.h"
 #include "imgui.h"
@@ -346,25 +345,24 @@ void draw_desk_deliveries(App&) {
     ui::title("nav.desk_deliveries");
     const auto& actor = session::actor();
     if (!actor) return;
-    const auto may = [&](EventType type) { return role_may_emit(actor->role, type); };
     const State& s = session::state();
     if (!ui::begin_tabs("desk.delivery_tabs")) return;
     if (ui::tab("desk.tab_log")) {
-        if (may(EventType::delivery_logged)) draw_log(s);
+        if (session::may_record(EventType::delivery_logged)) draw_log(s);
         else draw_all_deliveries(s);
         ui::end_tab();
     }
     if (ui::tab("desk.tab_confirm")) {
-        draw_confirm(s, may(EventType::delivery_confirmed));
+        draw_confirm(s, session::may_record(EventType::delivery_confirmed));
         ui::end_tab();
     }
     if (ui::tab("desk.tab_collect")) {
-        draw_collect(s, may(EventType::fee_collected));
+        draw_collect(s, session::may_record(EventType::fee_collected));
         ui::end_tab();
     }
     if (ui::tab("desk.tab_water")) {
         draw_water_on_hand(s);
-        if (may(EventType::water_stock_received)) draw_water_receive(s);
+        if (session::may_record(EventType::water_stock_received)) draw_water_receive(s);
         draw_water_receipts(s);
         ui::end_tab();
     }

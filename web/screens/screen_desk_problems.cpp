@@ -16,7 +16,6 @@
 #include <algorithm>
 
 #include "app.h"
-#include "bianmin/authorize.hpp"
 #include "bianmin/commands.hpp"
 #include "bianmin/fields.hpp"
 #include "bianmin/queries.hpp"
@@ -55,7 +54,6 @@ choices::Choices optional_items(const State& s) {
 }
 
 Role my_role() { return session::actor() ? session::actor()->role : Role::resident; }
-bool may(EventType type) { return role_may_emit(my_role(), type); }
 
 //-------------------------------------------------------------------------------------
 // [SECTION] Problems
@@ -205,7 +203,7 @@ void draw_complaints(const State& s, const std::string& me) {
             if (ui::button("desk.complaint_answer_submit") && answer_form.submit(session::run(proposed), "desk.complaint_answered"))
                 answer.clear();
         }
-    } else if (c.status == ComplaintStatus::answered && may(EventType::complaint_closed)) {
+    } else if (c.status == ComplaintStatus::answered && session::may_record(EventType::complaint_closed)) {
         ui::combo("desk.complaint_satisfaction", &satisfaction, kRatingKeys);
         ui::text_field("desk.complaint_close_comment", comment, close_form.error("comment"), {.max_chars = 500});
         close_form.show_other_errors({"comment"});
@@ -355,19 +353,19 @@ void draw_desk_problems(App&) {
     if (!ui::begin_tabs("desk.problem_tabs")) return;
     if (ui::tab("desk.tab_problems")) {
         draw_problems(s);
-        if (may(EventType::problem_reported)) draw_report_problem(s);
+        if (session::may_record(EventType::problem_reported)) draw_report_problem(s);
         ui::end_tab();
     }
-    if (may(EventType::complaint_answered) && ui::tab("desk.tab_complaints")) {
+    if (session::may_record(EventType::complaint_answered) && ui::tab("desk.tab_complaints")) {
         draw_complaints(s, session::actor() ? session::actor()->person_id : std::string());
-        if (may(EventType::complaint_recorded)) draw_record_complaint(s);
+        if (session::may_record(EventType::complaint_recorded)) draw_record_complaint(s);
         ui::end_tab();
     }
-    if (may(EventType::return_visit_recorded) && ui::tab("desk.tab_visits")) {
+    if (session::may_record(EventType::return_visit_recorded) && ui::tab("desk.tab_visits")) {
         draw_visits(s);
         ui::end_tab();
     }
-    if (may(EventType::below_break_even_reported) && ui::tab("desk.tab_break_even")) {
+    if (session::may_record(EventType::below_break_even_reported) && ui::tab("desk.tab_break_even")) {
         draw_break_even_report(s);
         draw_break_even_reports(s);
         ui::end_tab();

@@ -17,7 +17,6 @@
 #include <algorithm>
 
 #include "app.h"
-#include "bianmin/authorize.hpp"
 #include "bianmin/queries.hpp"
 #include "i18n/format.h"
 #include "imgui.h"
@@ -277,17 +276,16 @@ void draw_desk_register(App&) {
     ui::title("nav.desk_register");
     const auto& actor = session::actor();
     if (!actor) return;
-    const auto may = [&](EventType type) { return role_may_emit(actor->role, type); };
     const State& s = session::state();
     if (!ui::begin_tabs("desk.register_tabs")) return;
-    if (may(EventType::household_registered) && ui::tab("desk.tab_household")) {
+    if (session::may_record(EventType::household_registered) && ui::tab("desk.tab_household")) {
         draw_household(s);
         ImGui::Spacing();
-        if (may(EventType::resident_registered)) draw_resident(s);
+        if (session::may_record(EventType::resident_registered)) draw_resident(s);
         ui::end_tab();
     }
-    if (may(EventType::entrustment_signed) && ui::tab("desk.tab_form")) {
-        const bool may_register = may(EventType::entrustment_registered);
+    if (session::may_record(EventType::entrustment_signed) && ui::tab("desk.tab_form")) {
+        const bool may_register = session::may_record(EventType::entrustment_registered);
         if (may_register) draw_entrustment(s);
         else pick_household("desk.form_household", s);  // to find the form to sign
         draw_sign_later(s, !may_register);
@@ -295,7 +293,7 @@ void draw_desk_register(App&) {
     }
     if (ui::tab("desk.tab_file")) {
         pick_household("desk.file_household", s);
-        const bool may_stop = may(EventType::service_stopped);
+        const bool may_stop = session::may_record(EventType::service_stopped);
         const choices::Choices open = may_stop ? choices::forms_of(s, g_household, true) : choices::Choices{};
         draw_service_file(s, !open.empty());
         draw_form_signature(s);

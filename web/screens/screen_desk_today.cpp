@@ -13,7 +13,6 @@
 // [SECTION] New request
 // [SECTION] Screen
 #include "app.h"
-#include "bianmin/authorize.hpp"
 #include "bianmin/fields.hpp"
 #include "bianmin/queries.hpp"
 #include "i18n/format.h"
@@ -196,7 +195,7 @@ void draw_desk_today(App&) {
         draw_hand_on(s, *actor);
         ui::end_tab();
     }
-    if (role_may_emit(actor->role, EventType::service_requested) && ui::tab("desk.tab_new_request")) {
+    if (session::may_record(EventType::service_requested) && ui::tab("desk.tab_new_request")) {
         draw_new_request(s);
         ui::end_tab();
     }
