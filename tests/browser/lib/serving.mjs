@@ -3,11 +3,22 @@
 // the event count. Everything goes through window.bianmin and the mouse and keyboard.
 import { assert } from './assert.mjs';
 import {
-  centre, clickAt, clickItem, focusField, frame, item, items, nextFrame, settle, waitForItems,
+  ccall, centre, clickAt, clickItem, focusField, frame, item, items, nextFrame, settle, waitForItems,
 } from './widgets.mjs';
 
 export const session = (page) => page.evaluate(() => window.bianmin.session());
 export const eventCount = async (page) => (await session(page)).events;
+
+// The page's own events (the events file the test hook writes), and the newest of a type.
+export const pageEvents = async (page) => JSON.parse(await ccall(page, 'bm_test_events_file')).events;
+export const newestEvent = async (page, type) => (await pageEvents(page)).filter((e) => e.type === type).pop();
+
+// The id of the entrustment form registered last.
+export async function newestForm(page) {
+  const form = await newestEvent(page, 'entrustment_registered');
+  assert(form && form.data.form_id, 'an entrustment form registered');
+  return form.data.form_id;
+}
 
 // Loads the demo once per test page, then signs in and opens a screen.
 export async function startAs(page, open, person, role, screen, { months = 3, load = true } = {}) {
@@ -146,4 +157,18 @@ export async function clickCell(page, text) {
   // its centre can fall on a column border, where a press resizes the column instead.
   await clickAt(page, { x: cell.x + Math.min(cell.w / 2, 24), y: cell.y + cell.h / 2 });
   await settle(page);
+}
+
+// Registers an entrustment form for a household on the desk's 委托服务单 tab, signed on the
+// pad unless `unsigned` (taken by phone, signed later).
+export async function registerForm(page, household, item, { kind = null, channel = null, details = [], unsigned = false } = {}) {
+  await clickItem(page, '委托服务单', 'tab');
+  await settle(page);
+  await choose(page, '住户', household);
+  await choose(page, '委托项目', item);
+  if (kind) await choose(page, '服务类别', kind);
+  if (channel) await choose(page, '委托方式', channel);
+  for (let i = 0; i < details.length; i++) await typeInto(page, '填写', details[i], i);
+  if (!unsigned) await drawSignature(page, '业主签名确认');
+  await submit(page, '登记委托单', '委托服务单已登记');
 }

@@ -6,10 +6,10 @@
 import { assert, assertEqual } from '../lib/assert.mjs';
 import { fenOf } from './reports.spec.mjs';
 import {
-  choose, clickCell, drawSignature, eventCount, startAs, submit, submitExpectingError, typeInto,
+  choose, clickCell, drawSignature, eventCount, newestForm, registerForm, startAs, submit, submitExpectingError, typeInto,
 } from '../lib/serving.mjs';
 import {
-  ccall, centre, clickAt, clickItem, fieldValue, items, settle, waitForItems,
+  centre, clickAt, clickItem, fieldValue, items, settle, waitForItems,
 } from '../lib/widgets.mjs';
 import { as, rowOf, tallPage, texts } from './office.spec.mjs';
 
@@ -34,16 +34,6 @@ function valueBeside(list, label) {
 
 // The front desk registers an entrustment form for the household chosen on the form tab,
 // signed on the pad (a one-off service).
-async function registerForm(page, household, item) {
-  await clickItem(page, '委托服务单', 'tab');
-  await settle(page);
-  await choose(page, '住户', household);
-  await choose(page, '委托项目', item);
-  await choose(page, '服务类别', '单次服务');
-  await drawSignature(page, '业主签名确认');
-  await submit(page, '登记委托单', '委托服务单已登记');
-}
-
 // On the cashier's 收款 tab: the form whose label contains `needle`, the kind, and the
 // amount the screen prefilled; takes it.
 async function takePayment(page, needle, kind) {
@@ -54,14 +44,6 @@ async function takePayment(page, needle, kind) {
   const amount = fenOf(await fieldValue(page, '金额'));
   await submit(page, '收款', '已收款');
   return amount;
-}
-
-// The id of the entrustment form registered last (from the page's own events).
-async function newestForm(page) {
-  const events = JSON.parse(await ccall(page, 'bm_test_events_file')).events;
-  const form = events.filter((e) => e.type === 'entrustment_registered').pop();
-  assert(form && form.data.form_id, 'an entrustment form registered');
-  return form.data.form_id;
 }
 
 export default function (test) {
@@ -113,8 +95,8 @@ export default function (test) {
     await typeInto(page, '姓名', '上官秋');
     await typeInto(page, '手机', '13912340902');
     await submit(page, '登记成员', '住户成员已登记');
-    await registerForm(page, '1-902', WATER);
-    await registerForm(page, '1-902', UMBRELLA);
+    await registerForm(page, '1-902', WATER, { kind: '单次服务' });
+    await registerForm(page, '1-902', UMBRELLA, { kind: '单次服务' });
 
     await as(page, 'cs1', 'cashier', 'cashier');
     const start = await eventCount(page);
@@ -184,7 +166,7 @@ export default function (test) {
   test('a stopped service\'s deposit is settled at the cashier as a new entry; the deposit held goes to zero and the deposit entry is untouched [1-4.12]', async ({ page, open }) => {
     await tallPage(page);
     await startAs(page, open, 'fd1', 'front_desk', 'desk_register');
-    await registerForm(page, '1-101', UMBRELLA);
+    await registerForm(page, '1-101', UMBRELLA, { kind: '单次服务' });
     await as(page, 'cs1', 'cashier', 'cashier');
     await clickItem(page, '收款', 'tab');
     await settle(page);

@@ -6,7 +6,7 @@
 // 2-2.5, 2-2.6, 3-4.4.2, 3-4.5.1–4.5.2].
 import { assert, assertEqual } from '../lib/assert.mjs';
 import {
-  cells, choose, clickCell, drawSignature, eventCount, startAs, submit, submitExpectingError, typeInto,
+  cells, choose, clickCell, drawSignature, eventCount, registerForm, startAs, submit, submitExpectingError, typeInto,
 } from '../lib/serving.mjs';
 import { clickItem, items, nextFrame, settle, snap, waitForItems } from '../lib/widgets.mjs';
 import { as, rowOf, tallPage, texts } from './office.spec.mjs';
@@ -40,17 +40,6 @@ async function onHand(page, item) {
 }
 
 // A resident's entrustment form registered at the desk (signed unless `unsigned`).
-async function registerForm(page, household, item, { kind = null, channel = null, details = [], unsigned = false } = {}) {
-  await clickItem(page, '委托服务单', 'tab');
-  await choose(page, '住户', household);
-  await choose(page, '委托项目', item);
-  if (kind) await choose(page, '服务类别', kind);
-  if (channel) await choose(page, '委托方式', channel);
-  for (let i = 0; i < details.length; i++) await typeInto(page, '填写', details[i], i);
-  if (!unsigned) await drawSignature(page, '业主签名确认');
-  await submit(page, '登记委托单', '委托服务单已登记');
-}
-
 export default function (test) {
   test('[SPEC Registers 3-5; Serving 3] drinking water received at the desk raises the stock on hand, a delivery lowers it, and one above the stock is refused', async ({ page, open }) => {
     await tallPage(page);

@@ -6,13 +6,13 @@
 // revoked, and the break-even price change linked to a new table version [3-4.3.3].
 // Every bad value shows the core's message and records nothing.
 import { assert, assertEqual } from '../lib/assert.mjs';
-import { choose, clickCell, eventCount, session, startAs, submit, submitExpectingError, typeInto } from '../lib/serving.mjs';
-import { ccall, centre, clickAt, clickItem, fieldValue, items, nextFrame, settle, waitForItems } from '../lib/widgets.mjs';
+import {
+  choose, clickCell, eventCount, newestEvent, session, startAs, submit, submitExpectingError, typeInto,
+} from '../lib/serving.mjs';
+import { centre, clickAt, clickItem, fieldValue, items, nextFrame, settle, waitForItems } from '../lib/widgets.mjs';
 import { as, rowOf, tallPage, texts } from './office.spec.mjs';
 import { fenOf } from './reports.spec.mjs';
 
-const events = async (page) => JSON.parse(await ccall(page, 'bm_test_events_file')).events;
-const newest = async (page, type) => (await events(page)).filter((e) => e.type === type).pop();
 const shown = (page, text) => waitForItems(page, (l) => l.find((i) => i.kind === 'text' && i.label === text), `"${text}"`);
 // The value drawn right after a label (ui::label_value).
 const valueAfter = async (page, label) => {
@@ -74,7 +74,7 @@ export default function (test) {
       await typeInto(page, '交款期限（天）', '3');
       await submit(page, '保存设置', '设置已保存');
       assertEqual(await eventCount(page), before + 1, 'one field_edited');
-      const edit = await newest(page, 'field_edited');
+      const edit = await newestEvent(page, 'field_edited');
       assertEqual(`${edit.data.kind}/${edit.data.field}/${edit.data.value}`, 'estate/handover_limit_days/3', 'the edit recorded');
       assert(!(await texts(page)).some((t) => t.startsWith('estate.handover_limit_days')), 'the old message is gone');
 
@@ -147,7 +147,7 @@ export default function (test) {
 
       await as(page, 'om', 'office_manager', 'office_cycle');
       await submit(page, '起草新版本', '已起草新版本价格表');
-      const drafted = await newest(page, 'price_table_drafted');
+      const drafted = await newestEvent(page, 'price_table_drafted');
       assert(drafted.data.rows.some((r) => r.monthly_cost === cost - 77),
         `the new version carries the lowered cost ${cost - 77}: ${drafted.data.rows.map((r) => r.monthly_cost).join(',')}`);
       await submit(page, '报总经理审批', '已报总经理审批');
@@ -177,7 +177,7 @@ export default function (test) {
       await clickItem(page, '[ ] 管理处经理/市场拓展部主管', 'selectable');
       await clickItem(page, '[ ] 公司经理/总经理', 'selectable');
       await submit(page, '登记', '员工已登记');
-      const registered = await newest(page, 'staff_registered');
+      const registered = await newestEvent(page, 'staff_registered');
       assertEqual(registered.data.roles.join(','), 'general_manager,office_manager', 'both roles recorded');
       assert((await rowOf(page, 'mgr2')).includes('公司经理/总经理、管理处经理/市场拓展部主管'), 'the table lists both roles');
       await typeInto(page, '新密码（4–12 位数字）', '2580');
@@ -234,7 +234,7 @@ export default function (test) {
       await choose(page, '每月次数', '2');
       await submit(page, '保存纸质答卷', '纸质答卷已录入');
       assertEqual(await eventCount(page), before + 1, 'one survey_answered');
-      const answered = await newest(page, 'survey_answered');
+      const answered = await newestEvent(page, 'survey_answered');
       assert(answered.data.household_id.endsWith('1-101') || answered.data.household_id === '1-101', `for 1-101 (${answered.data.household_id})`);
       assertEqual(await valueAfter(page, '答卷户数'), '1', 'the summary counts the paper form');
       assertEqual((await rowOf(page, item)).slice(1, 5).join('|'), '1|1|2|4.0', 'responses, wanted, times, satisfaction');
@@ -251,7 +251,7 @@ export default function (test) {
     async ({ page, open }) => {
       await tallPage(page);
       await startAs(page, open, 'om', 'office_manager', 'office_cycle');
-      const survey = await newest(page, 'survey_opened');
+      const survey = await newestEvent(page, 'survey_opened');
       const year = new Date().getFullYear();
       assert(!(await items(page)).some((i) => i.kind === 'table-cell' && i.label === String(year)), 'no table for this year yet');
       await typeInto(page, '价格表年度', String(year));
@@ -259,7 +259,7 @@ export default function (test) {
       const before = await eventCount(page);
       await draft(page);
       assertEqual(await eventCount(page), before + 1, 'one price_table_drafted');
-      const drafted = await newest(page, 'price_table_drafted');
+      const drafted = await newestEvent(page, 'price_table_drafted');
       assertEqual(`${drafted.data.year}/${drafted.data.version}/${drafted.data.replaces}`, `${year}/1/`, 'version 1 of the year, replacing nothing');
       assertEqual(drafted.data.survey_id, survey.data.survey_id, 'based on the survey');
       assertEqual(drafted.data.rows.map((r) => r.item_id).join(','), survey.data.item_ids.join(','), 'the survey\'s items');
@@ -293,7 +293,7 @@ export default function (test) {
       const year = new Date().getFullYear();
       await typeInto(page, '价格表年度', String(year));
       await draft(page);
-      const drafted = await newest(page, 'price_table_drafted');
+      const drafted = await newestEvent(page, 'price_table_drafted');
       const ids = drafted.data.rows.map((r) => r.item_id);
       assertEqual(ids[ids.length - 1], 'bike-repair', `the new item last in the draft (${ids.join(',')})`);
       assertEqual(drafted.data.rows[ids.length - 1].price, 1500, 'at its default price');
@@ -360,7 +360,7 @@ export default function (test) {
       await tallPage(page);
       await startAs(page, open, 'om', 'office_manager', 'office_cycle');
       await submit(page, '起草新版本', '已起草新版本价格表');
-      const drafted = await newest(page, 'price_table_drafted');
+      const drafted = await newestEvent(page, 'price_table_drafted');
       const year = new Date().getFullYear() - 1;
 
       await as(page, 'om', 'office_manager', 'office_breakeven');
@@ -371,7 +371,7 @@ export default function (test) {
       const before = await eventCount(page);
       await submit(page, '记录措施', '已记录措施');
       assertEqual(await eventCount(page), before + 1, 'one break_even_measure_recorded');
-      const measure = await newest(page, 'break_even_measure_recorded');
+      const measure = await newestEvent(page, 'break_even_measure_recorded');
       assertEqual(`${measure.data.kind}/${measure.data.price_table_id}`, `price_change/${drafted.data.table_id}`, 'linked to the new version');
       await typeInto(page, '搜索', '租车位');
       assert((await items(page)).some((i) => i.kind === 'table-cell' && i.label.includes('提高收费标准(重新报批): 车位月租由 150 元调整为 180 元')),

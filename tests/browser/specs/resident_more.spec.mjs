@@ -4,10 +4,10 @@
 // phone call [1-4.4].
 import { assert, assertEqual } from '../lib/assert.mjs';
 import {
-  choose, clickCell, drawSignature, eventCount, startAs, submit, submitExpectingError, typeInto,
+  choose, clickCell, drawSignature, eventCount, newestEvent, newestForm, startAs, submit, submitExpectingError, typeInto,
 } from '../lib/serving.mjs';
 import {
-  ccall, centre, clickAt, clickItem, items, settle, waitForItems,
+  centre, clickAt, clickItem, items, settle, waitForItems,
 } from '../lib/widgets.mjs';
 import { as, rowOf, tallPage } from './office.spec.mjs';
 
@@ -24,14 +24,6 @@ async function myService(page, form) {
   await settle(page);
   await typeInto(page, '搜索', form);
   return rowOf(page, form);
-}
-
-// The id of the entrustment form registered last (from the page's own events).
-async function newestForm(page) {
-  const events = JSON.parse(await ccall(page, 'bm_test_events_file')).events;
-  const form = events.filter((e) => e.type === 'entrustment_registered').pop();
-  assert(form && form.data.form_id, 'an entrustment form registered');
-  return form.data.form_id;
 }
 
 export default function (test) {
@@ -101,7 +93,7 @@ export default function (test) {
       'my complaint listed as closed');
 
     // Recorded by the resident with the satisfaction chosen; the office sees it closed.
-    const closed = JSON.parse(await ccall(page, 'bm_test_events_file')).events.filter((e) => e.type === 'complaint_closed').pop();
+    const closed = await newestEvent(page, 'complaint_closed');
     assertEqual(JSON.stringify([closed.actor.role, closed.data.satisfaction, closed.data.comment]),
       JSON.stringify(['resident', 4, '修得及时']), 'the ComplaintClosed recorded');
     await as(page, 'om', 'office_manager', 'desk_problems');
